@@ -1,0 +1,4 @@
+#include "RaceAnalysis.h"
+namespace racelint {
+std::vector<Report> analyzeTranslationUnit(clang::ASTContext &) { return {}; }
+}

@@ -1,0 +1,26 @@
+//===--- RaceAnalysis.h - Races and lifetimes of one TU ---------*- C++ -*-===//
+//
+// The entry point of the analysis: thread model, per-function summaries,
+// composition per thread context, race pairs, rules.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RACELINT_RACEANALYSIS_H
+#define RACELINT_RACEANALYSIS_H
+
+#include "Report.h"
+
+#include <vector>
+
+namespace clang {
+class ASTContext;
+}
+
+namespace racelint {
+
+/// Analyses the whole translation unit in \p Context and returns its reports,
+/// unsorted, for code outside system headers.
+std::vector<Report> analyzeTranslationUnit(clang::ASTContext &Context);
+
+} // namespace racelint
+
+#endif

@@ -1,0 +1,176 @@
+//===--- Report.cpp - A finding as plain data, and its printers -----------===//
+//
+// The text printer re-reads source lines from disk so it can run after the
+// TU's SourceManager is gone; it caches each file once.
+//
+//===----------------------------------------------------------------------===//
+#include "Report.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/WithColor.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace racelint {
+
+bool SourcePoint::operator<(const SourcePoint &O) const {
+  return std::tie(File, Line, Column) < std::tie(O.File, O.Line, O.Column);
+}
+
+bool SourcePoint::operator==(const SourcePoint &O) const {
+  return std::tie(File, Line, Column) == std::tie(O.File, O.Line, O.Column);
+}
+
+static bool sameReport(const Report &A, const Report &B) {
+  return A.RuleId == B.RuleId && A.Where == B.Where && A.Message == B.Message;
+}
+
+void sortAndDeduplicate(std::vector<Report> &Reports) {
+  std::stable_sort(Reports.begin(), Reports.end(),
+                   [](const Report &A, const Report &B) {
+                     if (!(A.Where == B.Where))
+                       return A.Where < B.Where;
+                     if (A.RuleId != B.RuleId)
+                       return A.RuleId < B.RuleId;
+                     return A.Message < B.Message;
+                   });
+  Reports.erase(std::unique(Reports.begin(), Reports.end(), sameReport),
+                Reports.end());
+}
+
+namespace {
+/// Source lines by file, loaded on first use.
+class SourceLines {
+public:
+  llvm::StringRef line(const std::string &File, unsigned Line) {
+    auto It = Files.find(File);
+    if (It == Files.end()) {
+      std::vector<std::string> Lines;
+      if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
+        llvm::SmallVector<llvm::StringRef, 0> Split;
+        (*Buffer)->getBuffer().split(Split, '\n');
+        for (llvm::StringRef L : Split)
+          Lines.push_back(L.rtrim("\r").str());
+      }
+      It = Files.try_emplace(File, std::move(Lines)).first;
+    }
+    if (Line == 0 || Line > It->second.size())
+      return {};
+    return It->second[Line - 1];
+  }
+
+private:
+  llvm::StringMap<std::vector<std::string>> Files;
+};
+} // namespace
+
+static llvm::StringRef severityName(Severity S) {
+  switch (S) {
+  case Severity::Note:
+    return "note";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Error:
+    return "error";
+  }
+  llvm_unreachable("unknown severity");
+}
+
+static llvm::raw_ostream::Colors severityColor(Severity S) {
+  switch (S) {
+  case Severity::Note:
+    return llvm::raw_ostream::BLACK;
+  case Severity::Warning:
+    return llvm::raw_ostream::MAGENTA;
+  case Severity::Error:
+    return llvm::raw_ostream::RED;
+  }
+  llvm_unreachable("unknown severity");
+}
+
+namespace {
+class TextPrinter {
+public:
+  TextPrinter(llvm::raw_ostream &OS, TextStyle Style) : OS(OS), Style(Style) {}
+
+  void print(const Report &R) {
+    printMessage(R.Where, R.Level,
+                 R.Message + " [" + ruleInfo(R.RuleId).Name.str() + "]");
+    for (const Fix &F : R.Fixes)
+      printFixIt(F);
+    for (const Note &N : R.Notes)
+      printMessage(N.Where, Severity::Note, N.Message);
+  }
+
+private:
+  void printMessage(const SourcePoint &Where, Severity Level,
+                    const std::string &Message) {
+    setColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
+    OS << Where.File << ':' << Where.Line << ':' << Where.Column << ": ";
+    setColor(severityColor(Level), /*Bold=*/true);
+    OS << severityName(Level) << ": ";
+    setColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
+    OS << Message;
+    resetColor();
+    OS << '\n';
+    printSnippet(Where);
+  }
+
+  void printSnippet(const SourcePoint &Where) {
+    llvm::StringRef Line = Lines.line(Where.File, Where.Line);
+    if (Line.empty())
+      return;
+    OS << Line << '\n';
+    std::string Caret;
+    for (unsigned I = 1; I < Where.Column && I <= Line.size(); ++I)
+      Caret += Line[I - 1] == '\t' ? '\t' : ' ';
+    OS << Caret;
+    setColor(llvm::raw_ostream::GREEN, /*Bold=*/true);
+    OS << '^';
+    resetColor();
+    OS << '\n';
+  }
+
+  // Clang prints a fix-it's inserted text under the line; racelint's fixes
+  // span several lines, so they are listed as numbered edits instead.
+  void printFixIt(const Fix &F) {
+    OS << "  fix-it: " << F.Description << '\n';
+    for (const TextEdit &E : F.Edits) {
+      OS << "    " << E.Where.File << ':' << E.Where.Line << ':'
+         << E.Where.Column << ": ";
+      if (E.Length == 0)
+        OS << "insert \"";
+      else
+        OS << "replace " << E.Length << " byte(s) with \"";
+      OS.write_escaped(E.Text) << "\"\n";
+    }
+  }
+
+  void setColor(llvm::raw_ostream::Colors C, bool Bold) {
+    if (Style.Color)
+      OS.changeColor(C, Bold);
+  }
+  void resetColor() {
+    if (Style.Color)
+      OS.resetColor();
+  }
+
+  llvm::raw_ostream &OS;
+  TextStyle Style;
+  SourceLines Lines;
+};
+} // namespace
+
+void printText(llvm::raw_ostream &OS, const std::vector<Report> &Reports,
+               TextStyle Style) {
+  TextPrinter Printer(OS, Style);
+  for (const Report &R : Reports)
+    Printer.print(R);
+  if (!Reports.empty())
+    OS << Reports.size() << (Reports.size() == 1 ? " finding" : " findings")
+       << " reported.\n";
+}
+
+} // namespace racelint
