@@ -30,14 +30,14 @@ for sample in "${samples[@]}"; do
   status=0
   "$racelint" "$sample" -- "${flags[@]}" || status=$?
   case "$status" in
-    0) printf -- '-> clean (exit 0)\n'; clean=$((clean + 1)) ;;
+    0) printf -- '-> no findings (exit 0)\n'; clean=$((clean + 1)) ;;
     1) printf -- '-> findings (exit 1)\n'; with_findings=$((with_findings + 1)) ;;
     *) printf -- '-> ERROR: racelint could not analyse it (exit %d)\n' "$status"
        errors=$((errors + 1)) ;;
   esac
 done
 
-printf '\n[main] %d sample(s): %d clean, %d with findings, %d not analysed\n' \
+printf '\n[main] %d sample(s): %d without findings, %d with findings, %d not analysed\n' \
   "${#samples[@]}" "$clean" "$with_findings" "$errors"
 
 # ---------------------------------------------------------------------------
