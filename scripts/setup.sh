@@ -58,4 +58,4 @@ say "configure: cmake -S . -B $build_dir -G Ninja"
 cmake -S . -B "$build_dir" -G Ninja
 say "build: ninja -C $build_dir -j $jobs"
 ninja -C "$build_dir" -j "$jobs"
-say "done: racelint is $build_dir/bin/racelint"
+say "done in ${SECONDS} s: racelint is $build_dir/bin/racelint"
