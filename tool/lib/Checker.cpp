@@ -47,9 +47,9 @@ llvm::Expected<RuleFilter> RuleFilter::parse(llvm::StringRef Globs) {
       Filter.Enabled[static_cast<unsigned>(Info.Id)] = !Negative;
     }
     if (!Matched)
-      return llvm::createStringError(
-          llvm::inconvertibleErrorCode(),
-          "unknown check '" + Part.str() + "' (see --list-checks)");
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "unknown check '" + Part.str() +
+                                         "' (see --list-checks)");
   }
   return Filter;
 }
@@ -111,8 +111,7 @@ newCheckerActionFactory(const CheckerOptions &Options,
 }
 
 clang::tooling::ArgumentsAdjuster resourceDirAdjuster() {
-  return [](const clang::tooling::CommandLineArguments &Args,
-            llvm::StringRef) {
+  return [](const clang::tooling::CommandLineArguments &Args, llvm::StringRef) {
     for (const std::string &Arg : Args)
       if (llvm::StringRef(Arg).starts_with("-resource-dir"))
         return Args;

@@ -1,4 +1,280 @@
+//===--- RaceAnalysis.cpp - Races and lifetimes of one TU -----------------===//
+//
+// Summaries for every function of the user's code, composition from the
+// roots, then pairs: per location, every two accesses that may run at the
+// same time, at least one a write. The write of each pair is classified:
+// a lost update (unsynchronized-rmw), an update whose critical section is
+// split (split-critical-section), or a plain data-race.
+//
+//===----------------------------------------------------------------------===//
 #include "RaceAnalysis.h"
+
+#include "Finding.h"
+#include "ThreadContexts.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+#include <map>
+
+using namespace clang;
+
 namespace racelint {
-std::vector<Report> analyzeTranslationUnit(clang::ASTContext &) { return {}; }
+
+namespace {
+
+/// Every function definition of the user's code, in source order.
+class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
+public:
+  explicit FunctionCollector(ASTContext &Context) : Context(Context) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->isThisDeclarationADefinition() && isAnalysable(FD, Context))
+      Functions.push_back(FD);
+    return true;
+  }
+
+  std::vector<const FunctionDecl *> Functions;
+
+private:
+  ASTContext &Context;
+};
+
+/// What a write conflicts with, found while pairing.
+struct Conflicts {
+  std::optional<unsigned> ConcurrentWrite;
+  std::optional<unsigned> UnprotectedWrite;
+  std::optional<unsigned> UnprotectedRead;
+};
+
+class RacePairing {
+public:
+  RacePairing(const ThreadContexts &Threads) : Threads(Threads) {}
+
+  std::vector<RaceFinding> run();
+
+private:
+  void pairLocation(llvm::ArrayRef<unsigned> Group);
+  void note(unsigned Write, unsigned Other);
+  std::optional<RaceFinding> classify(unsigned Write) const;
+  ThreadSide sideOf(unsigned Context) const;
+  RaceFinding base(Rule R, unsigned Write, unsigned Other) const;
+
+  const ThreadContexts &Threads;
+  llvm::DenseMap<unsigned, Conflicts> ByWrite;
+};
+
+static bool isWrite(const ResolvedAccess &A) {
+  return A.Source->Kind == AccessKind::Write;
 }
+
+void RacePairing::note(unsigned Write, unsigned Other) {
+  const auto &All = Threads.accesses();
+  Conflicts &C = ByWrite[Write];
+  const ResolvedAccess &W = All[Write];
+  const ResolvedAccess &X = All[Other];
+  if (isWrite(X) && !C.ConcurrentWrite)
+    C.ConcurrentWrite = Other;
+  bool BothAtomic = W.Source->Atomic && X.Source->Atomic;
+  if (BothAtomic || excludeEachOther(W.Locks, X.Locks))
+    return;
+  std::optional<unsigned> &Unprotected =
+      isWrite(X) ? C.UnprotectedWrite : C.UnprotectedRead;
+  if (!Unprotected)
+    Unprotected = Other;
+}
+
+void RacePairing::pairLocation(llvm::ArrayRef<unsigned> Group) {
+  const auto &All = Threads.accesses();
+  // Beyond this many accesses to one location the pairs cost more than
+  // they tell: the first ones found already name the problem.
+  constexpr size_t MaxGroup = 4096;
+  size_t N = std::min(Group.size(), MaxGroup);
+  for (size_t I = 0; I < N; ++I) {
+    const ResolvedAccess &A = All[Group[I]];
+    for (size_t J = I; J < N; ++J) {
+      const ResolvedAccess &B = All[Group[J]];
+      if (!isWrite(A) && !isWrite(B))
+        continue;
+      if (!Threads.mayRunConcurrently(A, B))
+        continue;
+      if (isWrite(A))
+        note(Group[I], Group[J]);
+      if (isWrite(B) && I != J)
+        note(Group[J], Group[I]);
+    }
+  }
+}
+
+ThreadSide RacePairing::sideOf(unsigned Context) const {
+  const ThreadContext &C = Threads.contexts()[Context];
+  ThreadSide Side;
+  Side.Entry = C.Entry;
+  if (!C.Site)
+    return Side;
+  Side.StartLoc = C.Site->Where->getBeginLoc();
+  Side.SeveralInstances = C.Multi;
+  Side.StartedInLoop = C.Site->InLoop;
+  Side.Kind = C.Site->Call.Kind;
+  return Side;
+}
+
+RaceFinding RacePairing::base(Rule R, unsigned Write, unsigned Other) const {
+  const auto &All = Threads.accesses();
+  const ResolvedAccess &W = All[Write];
+  const ResolvedAccess &X = All[Other];
+  RaceFinding F;
+  F.RuleId = R;
+  F.Variable = W.Path.spelling();
+  F.WriteLoc = W.Source->Loc;
+  F.WriteExpr = W.Source->E;
+  F.WriteThread = sideOf(W.Context);
+  F.OtherIsSelf = W.Source == X.Source;
+  F.OtherKind = X.Source->Kind;
+  F.OtherLoc = X.Source->Loc;
+  F.OtherThread = sideOf(X.Context);
+  if (W.Update) {
+    F.Form = W.Update->Form;
+    F.ReadLoc = W.Update->ReadLoc;
+  }
+  return F;
+}
+
+/// The update's read and write happen inside one critical section.
+static bool updateIsProtected(const ResolvedAccess &W) {
+  const UpdateSource &U = *W.Update;
+  bool SameExpression = U.Form == UpdateForm::Increment ||
+                        U.Form == UpdateForm::Decrement ||
+                        U.Form == UpdateForm::Compound;
+  for (const HeldLock &H : W.Locks.locks()) {
+    if (H.Shared)
+      continue;
+    if (SameExpression)
+      return true;
+    const HeldLock *AtRead = U.ReadLocks.find(H.Lock);
+    if (AtRead && !AtRead->Shared && H.AcquiredAt.isValid() &&
+        AtRead->AcquiredAt == H.AcquiredAt)
+      return true;
+  }
+  return false;
+}
+
+/// A lock held at the read and again at the write, released in between.
+static const HeldLock *splitLock(const ResolvedAccess &W) {
+  for (const HeldLock &H : W.Locks.locks())
+    if (const HeldLock *AtRead = W.Update->ReadLocks.find(H.Lock))
+      if (AtRead->AcquiredAt != H.AcquiredAt)
+        return &H;
+  return nullptr;
+}
+
+std::optional<RaceFinding> RacePairing::classify(unsigned Write) const {
+  auto It = ByWrite.find(Write);
+  if (It == ByWrite.end())
+    return std::nullopt;
+  const Conflicts &C = It->second;
+  const ResolvedAccess &W = Threads.accesses()[Write];
+  if (W.Update && W.Update->Form == UpdateForm::AtomicSplit) {
+    if (C.ConcurrentWrite && !updateIsProtected(W))
+      return base(Rule::UnsynchronizedRMW, Write, *C.ConcurrentWrite);
+    return std::nullopt;
+  }
+  if (W.Update && !updateIsProtected(W)) {
+    if (const HeldLock *Split = splitLock(W); Split && C.ConcurrentWrite) {
+      RaceFinding F =
+          base(Rule::SplitCriticalSection, Write, *C.ConcurrentWrite);
+      F.LockName = Split->Lock.spelling();
+      F.ReleaseLoc = W.Update->ReleasedAt;
+      return F;
+    }
+    if (C.UnprotectedWrite)
+      return base(Rule::UnsynchronizedRMW, Write, *C.UnprotectedWrite);
+  }
+  if (std::optional<unsigned> Other =
+          C.UnprotectedWrite ? C.UnprotectedWrite : C.UnprotectedRead) {
+    RaceFinding F = base(Rule::DataRace, Write, *Other);
+    F.Form.reset();
+    return F;
+  }
+  return std::nullopt;
+}
+
+/// Which of two findings at one write to keep: the most specific rule.
+static int specificity(Rule R) {
+  switch (R) {
+  case Rule::SplitCriticalSection:
+    return 3;
+  case Rule::UnsynchronizedRMW:
+    return 2;
+  case Rule::DataRace:
+    return 1;
+  }
+  llvm_unreachable("not a race rule");
+}
+
+std::vector<RaceFinding> RacePairing::run() {
+  const auto &All = Threads.accesses();
+  std::map<AccessPath, std::vector<unsigned>> ByLocation;
+  for (unsigned I = 0; I < All.size(); ++I)
+    ByLocation[All[I].Path].push_back(I);
+  for (const auto &Entry : ByLocation) {
+    const std::vector<unsigned> &Group = Entry.second;
+    bool AnyWrite =
+        llvm::any_of(Group, [&](unsigned I) { return isWrite(All[I]); });
+    if (AnyWrite)
+      pairLocation(Group);
+  }
+
+  // One finding per write site, whatever the number of contexts.
+  std::map<unsigned, RaceFinding> BySite;
+  for (unsigned I = 0; I < All.size(); ++I) {
+    if (!isWrite(All[I]))
+      continue;
+    std::optional<RaceFinding> F = classify(I);
+    if (!F)
+      continue;
+    unsigned Key = F->WriteLoc.getRawEncoding();
+    auto Existing = BySite.find(Key);
+    if (Existing == BySite.end() ||
+        specificity(F->RuleId) > specificity(Existing->second.RuleId))
+      BySite[Key] = std::move(*F);
+  }
+  std::vector<RaceFinding> Findings;
+  for (auto &Entry : BySite)
+    Findings.push_back(std::move(Entry.second));
+  return Findings;
+}
+
+} // namespace
+
+std::vector<Report> analyzeTranslationUnit(ASTContext &Context) {
+  FunctionCollector Collector(Context);
+  Collector.TraverseDecl(Context.getTranslationUnitDecl());
+
+  SummaryCache Cache(Context);
+  llvm::DenseSet<const FunctionDecl *> Called;
+  for (const FunctionDecl *FD : Collector.Functions) {
+    const FunctionSummary *S = Cache.get(FD);
+    if (!S)
+      continue;
+    for (const CallSite &Call : S->Calls)
+      Called.insert(Call.Callee->getCanonicalDecl());
+    for (const StartSite &Start : S->Starts)
+      if (Start.Call.Entry)
+        Called.insert(Start.Call.Entry->getCanonicalDecl());
+  }
+  // Roots: main, and whatever nobody in this TU calls or starts.
+  std::vector<const FunctionDecl *> Roots;
+  for (const FunctionDecl *FD : Collector.Functions)
+    if (!Called.contains(FD->getCanonicalDecl()))
+      Roots.push_back(FD);
+
+  ThreadContexts Threads(Cache);
+  Threads.compose(Roots);
+  std::vector<RaceFinding> Findings = RacePairing(Threads).run();
+  return describeFindings(Findings, Context);
+}
+
+} // namespace racelint

@@ -126,8 +126,8 @@ loadCompilations(int &Argc, const char **Argv, std::string &Error) {
   llvm::WithColor::warning(llvm::errs(), "racelint")
       << "no compilation database found for '" << SourcePaths[0]
       << "'; analysing without flags (add -- FLAGS or -p BUILD_DIR)\n";
-  return std::make_unique<FixedCompilationDatabase>(
-      ".", std::vector<std::string>());
+  return std::make_unique<FixedCompilationDatabase>(".",
+                                                    std::vector<std::string>());
 }
 
 int main(int Argc, const char **Argv) {
