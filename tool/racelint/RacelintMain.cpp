@@ -8,7 +8,11 @@
 #include "Checker.h"
 
 #include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Process.h"
@@ -95,8 +99,12 @@ loadCompilations(int &Argc, const char **Argv, std::string &Error) {
   using namespace clang::tooling;
   std::unique_ptr<CompilationDatabase> FromDashDash =
       FixedCompilationDatabase::loadFromCommandLine(Argc, Argv, Error);
-  if (!Error.empty())
+  if (!Error.empty()) {
+    llvm::StringRef Reason = llvm::StringRef(Error).trim();
+    Reason.consume_front("error: ");
+    Error = "bad compile flags after '--': " + Reason.str();
     return nullptr;
+  }
   if (!cl::ParseCommandLineOptions(
           Argc, Argv,
           "racelint: finds data races and thread-lifetime bugs in C and "
@@ -108,11 +116,18 @@ loadCompilations(int &Argc, const char **Argv, std::string &Error) {
   if (FromDashDash)
     return FromDashDash;
   if (!BuildPath.empty()) {
-    auto Database =
-        CompilationDatabase::autoDetectFromDirectory(BuildPath, Error);
+    // The folder given, not one above it: -p names one build exactly.
+    llvm::SmallString<256> File(BuildPath);
+    llvm::sys::path::append(File, "compile_commands.json");
+    if (!llvm::sys::fs::exists(File)) {
+      Error = "no compile_commands.json in '" + BuildPath + "'";
+      return nullptr;
+    }
+    auto Database = JSONCompilationDatabase::loadFromFile(
+        File, Error, JSONCommandLineSyntax::AutoDetect);
     if (!Database)
-      Error = "no compile_commands.json in '" + BuildPath +
-              "' or any folder above it";
+      Error = "cannot read '" + File.str().str() + "': " +
+              llvm::StringRef(Error).trim().str();
     return Database;
   }
   if (SourcePaths.empty()) {
@@ -154,7 +169,10 @@ int main(int Argc, const char **Argv) {
   if (Sources.empty())
     Sources = Compilations->getAllFiles();
   if (Sources.empty())
-    return fail("no input files (the compilation database lists none)");
+    return fail(BuildPath.empty()
+                    ? "no input files (give files, or -p with a build folder)"
+                    : "no input files: '" + BuildPath +
+                          "/compile_commands.json' lists none");
   if (auto Problem = checkSourcePaths(Sources))
     return fail(*Problem);
 
@@ -162,9 +180,17 @@ int main(int Argc, const char **Argv) {
   Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
   Tool.appendArgumentsAdjuster(resourceDirAdjuster());
 
+  // Counts errors from the driver as well as the compiler: a flag Clang
+  // rejects must fail the run, not analyse nothing and report success.
+  clang::TextDiagnosticPrinter Printer(llvm::errs(),
+                                      new clang::DiagnosticOptions());
+  Tool.setDiagnosticConsumer(&Printer);
+
   CheckerOptions Options{*Rules};
   std::vector<Report> Reports;
   int ToolStatus = Tool.run(newCheckerActionFactory(Options, Reports).get());
+  if (Printer.getNumErrors() > 0)
+    ToolStatus = 1;
 
   sortAndDeduplicate(Reports);
   TextStyle Style;
