@@ -158,6 +158,32 @@ static bool isElementAccessor(StringRef Name) {
       .Default(false);
 }
 
+/// Calls that may block for long: sleeps and blocking I/O. Printing to a
+/// stream is not worth calling blocking.
+static std::optional<BlockingKind> classifyBlockingCall(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return std::nullopt;
+  StringRef Name = FD->getName();
+  const DeclContext *DC = FD->getDeclContext();
+  if (FD->isInStdNamespace() && (Name == "sleep_for" || Name == "sleep_until"))
+    return BlockingKind::Sleep;
+  if (!DC->isTranslationUnit() && !DC->isExternCContext())
+    return std::nullopt;
+  return llvm::StringSwitch<std::optional<BlockingKind>>(Name)
+      .Cases("sleep", "usleep", "nanosleep", "clock_nanosleep",
+             BlockingKind::Sleep)
+      .Cases("read", "write", "recv", "send", "recvfrom", "sendto",
+             BlockingKind::IO)
+      .Cases("recvmsg", "sendmsg", "accept", "accept4", "connect",
+             BlockingKind::IO)
+      .Cases("poll", "ppoll", "select", "pselect", "epoll_wait",
+             BlockingKind::IO)
+      .Cases("fread", "fwrite", "fgets", "getline", "getchar",
+             BlockingKind::IO)
+      .Default(std::nullopt);
+}
+
 class SummaryBuilder : public ConstStmtVisitor<SummaryBuilder> {
 public:
   SummaryBuilder(SummaryCache &Cache, const FunctionDecl *FD,
@@ -214,7 +240,8 @@ private:
   void startThread(const Stmt *S, const ThreadStartCall &Call,
                    std::optional<AccessPath> Handle);
   void setHandle(const Stmt *Start, const AccessPath &Handle);
-  void handleOp(const HandleOp &Op);
+  void handleOp(const HandleOp &Op, const CallExpr *Call);
+  void recordBlocking(BlockingKind Kind, const CallExpr *Call);
   void joinHandle(const AccessPath &Handle);
   void callSummarized(const FunctionDecl *Callee, const Expr *Site,
                       llvm::ArrayRef<const Expr *> Args,
@@ -243,6 +270,7 @@ private:
   FlowState State;
   const CFGBlock *CurrentBlock = nullptr;
   bool Recording = false;
+  bool InTryEdge = false;
   llvm::DenseSet<unsigned> LoopBlocks;
 
   /// Local pointers, references and iterators, and the value they hold.
@@ -667,6 +695,10 @@ void SummaryBuilder::collectOrigins(const Expr *E,
 
 void SummaryBuilder::acquire(const AccessPath &Lock, SourceLocation At,
                              bool Shared) {
+  if (Recording && !State.Locks.find(Lock))
+    Out.Acquisitions.push_back(LockAcquisition{
+        Lock, At, State.Locks, {State.Live.begin(), State.Live.end()},
+        InTryEdge});
   State.Locks.acquire(Lock, At, Shared);
 }
 
@@ -869,14 +901,40 @@ void SummaryBuilder::joinHandle(const AccessPath &Handle) {
     Out.JoinedHandles.push_back(Handle);
 }
 
-void SummaryBuilder::handleOp(const HandleOp &Op) {
+void SummaryBuilder::handleOp(const HandleOp &Op, const CallExpr *Call) {
   const Expr *HandleExpr = Op.Handle->IgnoreParenImpCasts();
+  if (Op.Kind == HandleOpKind::Join)
+    recordBlocking(BlockingKind::Join, Call);
+  // std::thread(f).detach(): the handle is the start itself.
+  if (StartSite *Site = StartAt.lookup(skipTemporaries(HandleExpr))) {
+    if (Op.Kind == HandleOpKind::Detach && Recording)
+      Out.Detaches.push_back({LocalLive.lookup(Site), Call});
+    return;
+  }
   std::optional<AccessPath> Handle = lvaluePath(HandleExpr);
   if (!Handle)
     return;
   // A detached thread runs on; only a join ends its overlap with us.
-  if (Op.Kind == HandleOpKind::Join)
+  if (Op.Kind == HandleOpKind::Join) {
     joinHandle(*Handle);
+    return;
+  }
+  if (!Recording)
+    return;
+  for (const LiveStart *L : State.Live)
+    if (L->Handle && (*L->Handle == *Handle ||
+                      L->Handle->withPlainElements() ==
+                          Handle->withPlainElements()))
+      Out.Detaches.push_back({L, Call});
+}
+
+void SummaryBuilder::recordBlocking(BlockingKind Kind, const CallExpr *Call) {
+  if (!Recording)
+    return;
+  std::string Callee;
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    Callee = FD->getQualifiedNameAsString();
+  Out.BlockingCalls.push_back({Kind, Call, std::move(Callee), State.Locks});
 }
 
 //===----------------------------------------------------------------------===//
@@ -1109,9 +1167,11 @@ void SummaryBuilder::VisitCallExpr(const CallExpr *E) {
     return;
   }
   if (auto Op = classifyHandleOp(E)) {
-    handleOp(*Op);
+    handleOp(*Op, E);
     return;
   }
+  if (auto Kind = classifyBlockingCall(E))
+    recordBlocking(*Kind, E);
   const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
   if (MC && MC->getNumArgs() >= 1 &&
       isThreadHandleType(MC->getArg(0)->getType()))
@@ -1340,6 +1400,7 @@ void SummaryBuilder::transferEdge(const CFGBlock *From, const CFGBlock *To,
   if (To != SuccessBlock)
     return;
   std::swap(State, Edge);
+  InTryEdge = true;
   if (Op) {
     LockOp Taken = *Op;
     Taken.Kind = LockOpKind::Acquire;
@@ -1347,6 +1408,7 @@ void SummaryBuilder::transferEdge(const CFGBlock *From, const CFGBlock *To,
   } else {
     applyGuardMethod(GuardMethod::Lock, cast<CXXMemberCallExpr>(Call));
   }
+  InTryEdge = false;
   std::swap(State, Edge);
 }
 

@@ -102,6 +102,33 @@ struct CallSite {
   llvm::SmallVector<const LiveStart *, 2> Live;
 };
 
+/// A detach of a thread this function started or was handed by a callee.
+struct DetachSite {
+  const LiveStart *Thread;
+  const clang::Expr *Where;
+};
+
+/// A lock taken here, with the locks already held: the edges of the lock
+/// order graph.
+struct LockAcquisition {
+  AccessPath Lock;
+  clang::SourceLocation Loc;
+  Lockset HeldBefore;
+  llvm::SmallVector<const LiveStart *, 2> Live;
+  /// try_lock: a failed attempt backs off instead of waiting.
+  bool Try = false;
+};
+
+enum class BlockingKind { Sleep, IO, Join };
+
+/// A call that can block for a long time, with the locks held across it.
+struct BlockingCall {
+  BlockingKind Kind;
+  const clang::Expr *Where;
+  std::string Callee;
+  Lockset Locks;
+};
+
 /// A value that flowed from a read of shared memory, or from a parameter.
 struct ValueOrigin {
   std::optional<unsigned> Param;
@@ -117,6 +144,9 @@ public:
   const clang::FunctionDecl *Function = nullptr;
   std::vector<Access> Accesses;
   std::vector<CallSite> Calls;
+  std::vector<DetachSite> Detaches;
+  std::vector<LockAcquisition> Acquisitions;
+  std::vector<BlockingCall> BlockingCalls;
   std::deque<StartSite> Starts;
   std::deque<LiveStart> LiveStarts;
 

@@ -210,8 +210,9 @@ static int specificity(Rule R) {
     return 2;
   case Rule::DataRace:
     return 1;
+  default:
+    llvm_unreachable("not a race rule");
   }
-  llvm_unreachable("not a race rule");
 }
 
 std::vector<RaceFinding> RacePairing::run() {

@@ -101,8 +101,9 @@ std::string RaceReporter::headline(const RaceFinding &F) const {
     return Var + " is written while another thread may " +
            (F.OtherKind == AccessKind::Read ? "read" : "write") +
            " it, with no lock held in common";
+  default:
+    llvm_unreachable("not a race rule");
   }
-  llvm_unreachable("not a race rule");
 }
 
 void RaceReporter::addThreadNote(Report &R, const ThreadSide &Side) const {

@@ -22,6 +22,24 @@ static const RuleInfo Rules[] = {
      "the read and the write of one update are each locked, but the lock is "
      "released in between, so another thread's update can be lost",
      Severity::Warning},
+    {Rule::DaemonThread, "daemon-thread",
+     "a detached thread whose work may still be running when main returns or "
+     "exit() is called",
+     Severity::Warning},
+    {Rule::JoinableThreadDestroyed, "joinable-thread-destroyed",
+     "a std::thread that can be destroyed while joinable (std::terminate), or "
+     "a pthread never joined nor detached",
+     Severity::Warning},
+    {Rule::LockNotReleased, "lock-not-released",
+     "a lock taken by hand that some path leaves without releasing",
+     Severity::Warning},
+    {Rule::LockOrderInversion, "lock-order-inversion",
+     "two locks taken in opposite orders by code that can run concurrently "
+     "(potential deadlock)",
+     Severity::Warning},
+    {Rule::LockHeldAcrossBlockingCall, "lock-held-across-blocking-call",
+     "a lock held across a blocking call, which makes the threads take turns",
+     Severity::Note},
 };
 
 llvm::ArrayRef<RuleInfo> allRules() { return Rules; }

@@ -17,6 +17,11 @@ enum class Rule {
   UnsynchronizedRMW,
   DataRace,
   SplitCriticalSection,
+  DaemonThread,
+  JoinableThreadDestroyed,
+  LockNotReleased,
+  LockOrderInversion,
+  LockHeldAcrossBlockingCall,
 };
 
 enum class Severity { Note, Warning, Error };

@@ -216,6 +216,26 @@ void ThreadContexts::walk(unsigned Context, const FunctionDecl *F,
     Accesses.push_back(std::move(R));
   }
 
+  for (const LockAcquisition &A : S->Acquisitions) {
+    bool Ignored = false;
+    auto Lock = resolve(A.Lock, Bound, F, Ignored);
+    if (!Lock)
+      continue;
+    Lockset Held = EntryLocks;
+    Held.unite(resolveLocks(A.HeldBefore, Bound, F));
+    Acquisitions.push_back({&A, *Lock, Held, Context, LiveIds(A.Live)});
+  }
+  for (const BlockingCall &B : S->BlockingCalls) {
+    Lockset Held = EntryLocks;
+    Held.unite(resolveLocks(B.Locks, Bound, F));
+    BlockingCalls.push_back({&B, Held, Context});
+  }
+  for (const DetachSite &D : S->Detaches) {
+    auto It = Local.find(D.Thread);
+    if (It != Local.end())
+      Detaches.push_back({&D, Context, It->second});
+  }
+
   for (const auto &Entry : Local)
     Started[Entry.first] = Entry.second;
 }

@@ -42,6 +42,27 @@ struct ResolvedAccess {
   std::optional<UpdateSource> Update;
 };
 
+struct ResolvedAcquisition {
+  const LockAcquisition *Source;
+  AccessPath Lock;
+  Lockset HeldBefore;
+  unsigned Context;
+  llvm::SmallVector<unsigned, 2> Live;
+};
+
+struct ResolvedBlockingCall {
+  const BlockingCall *Source;
+  Lockset Locks;
+  unsigned Context;
+};
+
+struct ResolvedDetach {
+  const DetachSite *Source;
+  /// The context that detaches, and the detached thread's context.
+  unsigned Context;
+  unsigned Thread;
+};
+
 class ThreadContexts {
 public:
   explicit ThreadContexts(SummaryCache &Cache) : Cache(Cache) {}
@@ -51,6 +72,13 @@ public:
 
   const std::vector<ThreadContext> &contexts() const { return Contexts; }
   const std::vector<ResolvedAccess> &accesses() const { return Accesses; }
+  const std::vector<ResolvedAcquisition> &acquisitions() const {
+    return Acquisitions;
+  }
+  const std::vector<ResolvedBlockingCall> &blockingCalls() const {
+    return BlockingCalls;
+  }
+  const std::vector<ResolvedDetach> &detaches() const { return Detaches; }
 
   /// Whether code of two accesses may run at the same time.
   bool mayRunConcurrently(const ResolvedAccess &A,
@@ -89,6 +117,9 @@ private:
   std::vector<ThreadContext> Contexts;
   std::vector<Binding> ContextBindings;
   std::vector<ResolvedAccess> Accesses;
+  std::vector<ResolvedAcquisition> Acquisitions;
+  std::vector<ResolvedBlockingCall> BlockingCalls;
+  std::vector<ResolvedDetach> Detaches;
   std::vector<PendingThread> Pending;
   /// Work left before composition stops: a bound on pathological inputs.
   unsigned Budget = 4000000;

@@ -168,6 +168,7 @@ std::optional<ThreadStartCall> classifyThreadStart(const Stmt *S) {
   ThreadStartCall Start;
   Start.Kind = StartKind::PthreadCreate;
   Start.HandleOut = Call->getArg(0);
+  Start.Attr = Call->getArg(1);
   const Expr *Routine = Call->getArg(2)->IgnoreParenCasts();
   if (const auto *U = dyn_cast<UnaryOperator>(Routine);
       U && U->getOpcode() == UO_AddrOf)

@@ -31,6 +31,8 @@ struct ThreadStartCall {
   /// pthread_create's pthread_t* argument; null when the handle is the
   /// constructed std::thread object itself.
   const clang::Expr *HandleOut = nullptr;
+  /// pthread_create's attribute argument (PTHREAD_CREATE_DETACHED).
+  const clang::Expr *Attr = nullptr;
   /// std::async: whether the policy may run the function in a new thread.
   bool MayBeDeferred = false;
 };
