@@ -179,8 +179,7 @@ static std::optional<BlockingKind> classifyBlockingCall(const CallExpr *Call) {
              BlockingKind::IO)
       .Cases("poll", "ppoll", "select", "pselect", "epoll_wait",
              BlockingKind::IO)
-      .Cases("fread", "fwrite", "fgets", "getline", "getchar",
-             BlockingKind::IO)
+      .Cases("fread", "fwrite", "fgets", "getline", "getchar", BlockingKind::IO)
       .Default(std::nullopt);
 }
 
@@ -696,9 +695,12 @@ void SummaryBuilder::collectOrigins(const Expr *E,
 void SummaryBuilder::acquire(const AccessPath &Lock, SourceLocation At,
                              bool Shared) {
   if (Recording && !State.Locks.find(Lock))
-    Out.Acquisitions.push_back(LockAcquisition{
-        Lock, At, State.Locks, {State.Live.begin(), State.Live.end()},
-        InTryEdge});
+    Out.Acquisitions.push_back(
+        LockAcquisition{Lock,
+                        At,
+                        State.Locks,
+                        {State.Live.begin(), State.Live.end()},
+                        InTryEdge});
   State.Locks.acquire(Lock, At, Shared);
 }
 
@@ -922,9 +924,8 @@ void SummaryBuilder::handleOp(const HandleOp &Op, const CallExpr *Call) {
   if (!Recording)
     return;
   for (const LiveStart *L : State.Live)
-    if (L->Handle && (*L->Handle == *Handle ||
-                      L->Handle->withPlainElements() ==
-                          Handle->withPlainElements()))
+    if (L->Handle && (*L->Handle == *Handle || L->Handle->withPlainElements() ==
+                                                   Handle->withPlainElements()))
       Out.Detaches.push_back({L, Call});
 }
 

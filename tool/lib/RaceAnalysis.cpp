@@ -10,7 +10,7 @@
 #include "RaceAnalysis.h"
 
 #include "Finding.h"
-#include "ThreadContexts.h"
+#include "ProgramModel.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -250,14 +250,15 @@ std::vector<RaceFinding> RacePairing::run() {
 
 } // namespace
 
-std::vector<Report> analyzeTranslationUnit(ASTContext &Context) {
+ProgramModel::ProgramModel(ASTContext &Context)
+    : Context(Context), Summaries(Context), Threads(Summaries) {
   FunctionCollector Collector(Context);
   Collector.TraverseDecl(Context.getTranslationUnitDecl());
+  Functions = std::move(Collector.Functions);
 
-  SummaryCache Cache(Context);
   llvm::DenseSet<const FunctionDecl *> Called;
-  for (const FunctionDecl *FD : Collector.Functions) {
-    const FunctionSummary *S = Cache.get(FD);
+  for (const FunctionDecl *FD : Functions) {
+    const FunctionSummary *S = Summaries.get(FD);
     if (!S)
       continue;
     for (const CallSite &Call : S->Calls)
@@ -266,16 +267,21 @@ std::vector<Report> analyzeTranslationUnit(ASTContext &Context) {
       if (Start.Call.Entry)
         Called.insert(Start.Call.Entry->getCanonicalDecl());
   }
-  // Roots: main, and whatever nobody in this TU calls or starts.
-  std::vector<const FunctionDecl *> Roots;
-  for (const FunctionDecl *FD : Collector.Functions)
+  for (const FunctionDecl *FD : Functions)
     if (!Called.contains(FD->getCanonicalDecl()))
       Roots.push_back(FD);
-
-  ThreadContexts Threads(Cache);
   Threads.compose(Roots);
-  std::vector<RaceFinding> Findings = RacePairing(Threads).run();
-  return describeFindings(Findings, Context);
+}
+
+std::vector<Report> checkRaces(const ProgramModel &Model) {
+  std::vector<RaceFinding> Findings = RacePairing(Model.Threads).run();
+  return describeFindings(Findings, Model.Context);
+}
+
+std::vector<Report> analyzeTranslationUnit(ASTContext &Context) {
+  ProgramModel Model(Context);
+  std::vector<Report> Reports = checkRaces(Model);
+  return Reports;
 }
 
 } // namespace racelint
