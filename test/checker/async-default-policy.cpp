@@ -1,0 +1,19 @@
+// std::async with the default policy may run asynchronously: treated as a
+// thread.
+// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+
+#include <future>
+
+int processed;
+
+static void process() {
+  processed += 1;
+// CHECK: [[@LINE-1]]:13: warning: 'processed' is read, modified and written back without a lock; concurrent threads lose updates [unsynchronized-rmw]
+}
+
+int main() {
+  auto a = std::async(process);
+  auto b = std::async(process);
+  a.wait();
+  b.wait();
+}
