@@ -1,0 +1,21 @@
+// racelint crashes (SIGSEGV, exit 139, nothing on stderr) on a range-based for over a
+// temporary whose type has a non-trivial destructor. No threads needed. Found by
+// bench/run.py: samples/thread_ways/thread_ways.cpp and samples/gil/gil_timing.cpp crash
+// the same way (range-for over std::filesystem::directory_iterator("/proc/self/task")).
+//
+//   build/bin/racelint bench/repro/range-for-temporary-dtor.cpp -- -std=c++17
+//
+// clang++-19 -fsyntax-only accepts it. The crash is in SummaryBuilder::build()'s block
+// lambda (tool/lib/FunctionSummary.cpp), reached from SummaryCache::get and
+// ProgramModel::ProgramModel.
+
+struct Range {
+  ~Range();
+  int *begin() const;
+  int *end() const;
+};
+
+void f() {
+  for (int x : Range())
+    (void)x;
+}
