@@ -48,8 +48,7 @@ RL_DECLARE_REAL(int, pthread_create, pthread_t *, const pthread_attr_t *,
 RL_DECLARE_REAL(int, pthread_detach, pthread_t)
 RL_DECLARE_REAL(int, pthread_join, pthread_t, void **)
 
-/// Its destructor runs when a thread ends by pthread_exit or cancellation,
-/// which skip the code after the entry's return in startThread.
+/// Its destructor sees every thread the shim started end, however it ends.
 static pthread_key_t ExitKey;
 
 static RlBool isDetachedAttr(const pthread_attr_t *Attr) {
@@ -75,8 +74,11 @@ static void writeStart(const RlThread *T, const RlStartNames *Names) {
   __racelint_eventWrite(&L);
 }
 
-/// Both ways a thread ends lead here, from the thread itself.
-static void finish(RlThread *T) {
+/// A thread's end, seen from the thread itself: after its entry returned or
+/// it called pthread_exit or was cancelled, and after its thread_local
+/// destructors.
+static void onExitKey(void *Thread) {
+  RlThread *T = Thread;
   unsigned Id = T->Id;
   uint64_t RanUs = __racelint_threadFinished(T);
   // T may be recycled from here on.
@@ -85,8 +87,6 @@ static void finish(RlThread *T) {
   __racelint_lineFieldUInt(&L, "ran_us", RanUs);
   __racelint_eventWrite(&L);
 }
-
-static void onExitKey(void *Thread) { finish(Thread); }
 
 void __racelint_interceptorsInit(void) {
   pthread_key_create(&ExitKey, onExitKey);
@@ -100,11 +100,18 @@ static void *startThread(void *Arg) {
   __racelint_selfId = T->Id;
   __racelint_threadStarted(T);
   pthread_setspecific(ExitKey, T);
-  void *Result = Entry(EntryArg);
-  pthread_setspecific(ExitKey, NULL);
-  finish(T);
-  return Result;
+  // A tail call (the runtime is always built with -O2): the entry returns
+  // straight to TSan's thread start, which TSan strips from its reports, so
+  // no frame of the shim's shows up under the program's.
+  return Entry(EntryArg);
 }
+
+/// TSan builds a "created by" stack from its shadow stack, which only
+/// instrumented code pushes onto, and its interceptor's caller, the shim: the
+/// program's call site would be lost. The shim pushes it as instrumented code
+/// would.
+extern void __tsan_func_entry(void *CallerPc) __attribute__((weak));
+extern void __tsan_func_exit(void) __attribute__((weak));
 
 RL_EXPORT int pthread_create(pthread_t *Handle, const pthread_attr_t *Attr,
                              void *(*Entry)(void *), void *Arg) {
@@ -130,7 +137,11 @@ RL_EXPORT int pthread_create(pthread_t *Handle, const pthread_attr_t *Attr,
     writeStart(T, &Names);
   unsigned Id = T->Id;
 
+  if (__tsan_func_entry)
+    __tsan_func_entry(__builtin_return_address(0));
   int Result = REAL(pthread_create)(Handle, Attr, startThread, T);
+  if (__tsan_func_exit)
+    __tsan_func_exit();
 
   if (Result != 0) {
     __racelint_threadCreateFailed(T);

@@ -9,10 +9,9 @@
 #include <stdio.h>
 
 // A detached thread cannot be joined, so each thread posts Ended from this
-// key's destructor as it ends. The shim has recorded the end by then: on
-// return from the entry before any key destructor runs, on pthread_exit in
-// its own key's destructor, which runs first (glibc runs them in order of
-// key creation, and the shim's key is made before main).
+// key's destructor as it ends. The shim has recorded the end by then, in its
+// own key's destructor: glibc runs them in order of key creation, and the
+// shim's key is made before main.
 static pthread_key_t Ending;
 static sem_t Ended;
 
