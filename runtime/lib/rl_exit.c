@@ -48,6 +48,11 @@ void __racelint_atExit(void) {
   // exit() from two threads at once is undefined, but happens; one report.
   if (__atomic_exchange_n(&Reported, 1, __ATOMIC_RELAXED))
     return;
+  // exit() from a signal handler that interrupted this thread inside the
+  // shim: the registry lock may be this thread's own. No report; the events
+  // file then lacks its exit line, as for any abnormal end.
+  if (__racelint_inShim)
+    return;
   unsigned Exiting = __racelint_selfId;
   size_t Count;
   RlThread *Alive = __racelint_threadsAlive(Exiting, &Count);

@@ -111,8 +111,8 @@ static RlCacheSlot *slotFor(uintptr_t Pc, size_t Probe) {
 }
 
 /// The symbolizer's answer for the instruction before \p Pc: one string per
-/// frame, innermost inlined frame first, each "function\tfile\tline\tcolumn\t
-/// module\toffset" and NUL-terminated, the list ending with an empty string.
+/// frame, innermost inlined frame first, each "function\tfile\tline\tcolumn"
+/// and NUL-terminated, the list ending with an empty string.
 /// NULL in a program without TSan.
 static const char *symbolize(uintptr_t Pc, char *Scratch) {
   if (!__sanitizer_symbolize_pc)
@@ -131,7 +131,7 @@ static const char *symbolize(uintptr_t Pc, char *Scratch) {
   }
 
   Scratch[0] = Scratch[1] = 0;
-  __sanitizer_symbolize_pc((void *)Pc, "%f\t%s\t%l\t%c\t%m\t%o", Scratch,
+  __sanitizer_symbolize_pc((void *)Pc, "%f\t%s\t%l\t%c", Scratch,
                            RlAnswerSize);
   size_t Length = answerLength(Scratch);
   char *Copy = malloc(Length);
@@ -154,15 +154,15 @@ static const char *symbolize(uintptr_t Pc, char *Scratch) {
 }
 
 /// One frame of an answer, split at its tabs.
+enum { RlFunction, RlFile, RlLineNo, RlColumn, RlNumFields };
+
 typedef struct RlFrame {
-  const char *Field[6];
-  size_t Length[6];
+  const char *Field[RlNumFields];
+  size_t Length[RlNumFields];
 } RlFrame;
 
-enum { RlFunction, RlFile, RlLineNo, RlColumn, RlModule, RlOffset };
-
 static void splitFrame(const char *Text, RlFrame *F) {
-  for (int I = 0; I < 6; ++I) {
+  for (int I = 0; I < RlNumFields; ++I) {
     const char *End = strchr(Text, '\t');
     size_t Length = End ? (size_t)(End - Text) : strlen(Text);
     F->Field[I] = Text;
@@ -239,19 +239,25 @@ static void appendModuleOffset(RlLine *L, uintptr_t Address) {
   appendHex(L, Address - (uintptr_t)Info.dli_fbase);
 }
 
+static RlBool endsWith(const char *S, size_t Length, const char *Suffix) {
+  size_t N = strlen(Suffix);
+  return Length > N && memcmp(S + Length - N, Suffix, N) == 0;
+}
+
 /// "worker()" -> "worker", "S::run() const" -> "S::run".
 static void stripParameters(char *Name) {
   static const char *const Qualifiers[] = {" const", " volatile", " &&", " &",
                                            " noexcept"};
   size_t Length = strlen(Name);
-  for (size_t I = 0; I < sizeof(Qualifiers) / sizeof(Qualifiers[0]); ++I) {
-    size_t N = strlen(Qualifiers[I]);
-    if (Length > N && strcmp(Name + Length - N, Qualifiers[I]) == 0) {
-      Length -= N;
-      Name[Length] = 0;
-      I = (size_t)-1;
+  for (size_t I = 0; I < sizeof(Qualifiers) / sizeof(Qualifiers[0]);) {
+    if (!endsWith(Name, Length, Qualifiers[I])) {
+      ++I;
+      continue;
     }
+    Length -= strlen(Qualifiers[I]);
+    I = 0;
   }
+  Name[Length] = 0;
   if (Length == 0 || Name[Length - 1] != ')')
     return;
   int Depth = 0;
@@ -296,10 +302,9 @@ static RlBool appendFunction(RlLine *L, void *Fn) {
   return 0;
 }
 
-/// Finds the first template argument of "std::tuple<" in \p Name: sets
-/// *Begin and *Length, and whether more arguments follow.
+/// Finds the first template argument of "std::tuple<" in \p Name.
 static RlBool firstTupleElement(const char *Name, const char **Begin,
-                                size_t *Length, RlBool *More) {
+                                size_t *Length) {
   const char *P = strstr(Name, "std::tuple<");
   if (!P)
     return 0;
@@ -318,7 +323,6 @@ static RlBool firstTupleElement(const char *Name, const char **Begin,
   }
   if (!*Q)
     return 0;
-  *More = *Q == ',';
   while (Q > P && Q[-1] == ' ')
     --Q;
   *Begin = P;
@@ -332,12 +336,12 @@ static RlBool appendStdThreadEntry(RlLine *L, const RlThread *T) {
   if (!appendFunction(&Run, T->RunFn))
     return 0;
   Run.Buf[Run.Len] = 0;
-  if (strncmp(Run.Buf, "std::thread::_State_impl<", 25) != 0)
+  static const char StateImpl[] = "std::thread::_State_impl<";
+  if (strncmp(Run.Buf, StateImpl, sizeof(StateImpl) - 1) != 0)
     return 0;
   const char *Type;
   size_t Length;
-  RlBool More;
-  if (!firstTupleElement(Run.Buf, &Type, &Length, &More))
+  if (!firstTupleElement(Run.Buf, &Type, &Length))
     return 0;
   char Callable[512];
   if (Length >= sizeof(Callable))

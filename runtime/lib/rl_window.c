@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "rl_internal.h"
+#include "racelint_rt.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -5,8 +5,9 @@
 //
 // RUN: %clangxx -fsanitize=thread -g %s %rtflags -o %t
 // RUN: rm -rf %t.events
-// RUN: env RACELINT_RT_EVENTS_DIR=%t.events RACELINT_RT_WINDOWS=tsan-clean.cpp:31=1 \
+// RUN: env RACELINT_RT_EVENTS_DIR=%t.events RACELINT_RT_WINDOWS=tsan-clean.cpp:30=1 \
 // RUN:   %t 2>&1 | FileCheck %s --implicit-check-not=ThreadSanitizer --implicit-check-not=racelint-rt
+// RUN: FileCheck --check-prefix=EVENTS %s < %t.events/racelint-rt.*.events
 #include "racelint_rt.h"
 #include <mutex>
 #include <pthread.h>
@@ -27,7 +28,7 @@ static void onEnding(void *) { sem_post(&Ended); }
 static void increment() {
   std::lock_guard<std::mutex> Lock(Mutex);
   int Old = Counter;
-  __racelint_window(__FILE__, 31);
+  __racelint_window(__FILE__, 30);
   Counter = Old + 1;
 }
 
@@ -94,4 +95,9 @@ int main() {
   return 0;
 }
 // CHECK: counter = 8, canceled = 1
-// CHECK: racelint-rt: detached thread still running at exit: entry 'lichang' started at {{.*}}tsan-clean.cpp:89:{{[0-9]+}}, running for {{[0-9]+}} ms
+// CHECK: racelint-rt: detached thread still running at exit: entry 'lichang' started at {{.*}}tsan-clean.cpp:90:{{[0-9]+}}, running for {{[0-9]+}} ms
+
+// C++ entries given to pthread_create are named without their parameters.
+// EVENTS: start{{.*}}entry=incrementDetached{{.}}site={{.*}}tsan-clean.cpp:78:3
+// EVENTS: window-hits{{.*}}hits=8
+// EVENTS: exit{{.}}thread=0{{.*}}alive=1
