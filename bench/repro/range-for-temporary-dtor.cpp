@@ -5,9 +5,12 @@
 //
 //   build/bin/racelint bench/repro/range-for-temporary-dtor.cpp -- -std=c++17
 //
-// clang++-19 -fsyntax-only accepts it. The crash is in SummaryBuilder::build()'s block
-// lambda (tool/lib/FunctionSummary.cpp), reached from SummaryCache::get and
-// ProgramModel::ProgramModel.
+// clang++-19 -fsyntax-only accepts it. Cause (debug build of 810effd, gdb):
+// SummaryBuilder::destroyVariable (tool/lib/FunctionSummary.cpp:805-807) tests
+// VD->getType().getNonReferenceType()->getAsCXXRecordDecl() but then calls
+// VD->getType()->getAsCXXRecordDecl()->getName(): the range-for's hidden '__range1' is a
+// 'Range &&' bound to a lifetime-extended temporary, so its CFGAutomaticObjDtor carries a
+// reference-typed variable and the second getAsCXXRecordDecl() is null.
 
 struct Range {
   ~Range();
