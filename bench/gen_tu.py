@@ -502,20 +502,30 @@ void start() {{
 """
 
 
+def module_member_shared(rng, ns):
+    return module_member_entry(rng, ns, shared=True)
+
+
+def module_member_separate(rng, ns):
+    return module_member_entry(rng, ns, shared=False)
+
+
+MODULE_KINDS = [
+    module_worker_loop,
+    module_lambda,
+    module_member_shared,
+    module_pthread,
+    module_caller_locks,
+    module_split,
+    module_member_separate,
+    module_data_race,
+    module_template,
+]
+
+
 def make_module(rng, ns, index):
     """One module; the kinds rotate so every kind appears, the details are random."""
-    kinds = [
-        module_worker_loop,
-        module_lambda,
-        lambda r, n: module_member_entry(r, n, shared=True),
-        module_pthread,
-        module_caller_locks,
-        module_split,
-        lambda r, n: module_member_entry(r, n, shared=False),
-        module_data_race,
-        module_template,
-    ]
-    return kinds[index % len(kinds)](rng, ns)
+    return MODULE_KINDS[index % len(MODULE_KINDS)](rng, ns)
 
 
 def header_comment(what, lines, seed):

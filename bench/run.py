@@ -87,13 +87,20 @@ def tail(path, limit=3000):
     return data[-limit:].decode(errors="replace")
 
 
+def could_not_start(error):
+    return Measurement(0, 0, 0, 127, False, f"could not start: {error}")
+
+
 def measure(argv, cwd, timeout, stdout_path, stderr_path):
     """Run argv once in its own process group; wait4 gives its resource usage."""
     fired = threading.Event()
     with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out,
-                                stderr=err, start_new_session=True)
+        try:
+            proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out,
+                                    stderr=err, start_new_session=True)
+        except OSError as error:
+            return could_not_start(error)
         timer = threading.Timer(timeout, kill_group, (proc.pid, fired))
         timer.start()
         try:
@@ -121,8 +128,14 @@ def measure_many(commands, cwd, timeout, jobs, stdout_path, stderr_path):
             fired = threading.Event()
             out = open(stdout_path, "ab")
             err = open(stderr_path, "wb")
-            proc = subprocess.Popen(pending.pop(0), cwd=cwd, stdin=subprocess.DEVNULL,
-                                    stdout=out, stderr=err, start_new_session=True)
+            try:
+                proc = subprocess.Popen(pending.pop(0), cwd=cwd, stdin=subprocess.DEVNULL,
+                                        stdout=out, stderr=err, start_new_session=True)
+            except OSError as error:
+                out.close()
+                err.close()
+                failure = could_not_start(error)
+                break
             timer = threading.Timer(timeout, kill_group, (proc.pid, fired))
             timer.start()
             running[proc.pid] = (proc, timer, fired, out, err)
@@ -378,8 +391,8 @@ def problems_text(label, results):
     parts = []
     for name, result in results.items():
         if result.problem:
-            parts.append(f"- {label}, {name}: {result.problem}\n\n```\n"
-                         f"{result.stderr_tail.strip()[-1500:]}\n```")
+            stderr = result.stderr_tail.strip()[-1500:] or "(nothing on stderr)"
+            parts.append(f"- {label}, {name}: {result.problem}\n\n```\n{stderr}\n```")
     return parts
 
 
@@ -577,14 +590,33 @@ def find_tools(racelint):
     return found
 
 
+def snapshot(racelint, work):
+    """A private copy of racelint, so one run measures one build.
+
+    Other engineers rebuild build/ while the benchmark runs: without a copy, a run can
+    time two builds, or find the binary half written by the linker.
+    """
+    copy = os.path.join(work, "racelint")
+    for _ in range(10):
+        shutil.copy2(racelint, copy)
+        probe = subprocess.run([copy, "--version"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+        if probe.returncode == 0:
+            return copy
+        time.sleep(5)
+    print(f"run.py: error: {racelint} does not run (is it being linked?)", file=sys.stderr)
+    sys.exit(2)
+
+
 def machine_text(tools, settings):
     version = subprocess.run([tools["racelint"], "--version"], capture_output=True,
                              text=True).stdout.strip().replace("\n", " ")
-    stamp = datetime.datetime.fromtimestamp(os.path.getmtime(tools["racelint"]))
+    stamp = datetime.datetime.fromtimestamp(os.path.getmtime(tools["racelint built"]))
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"Run {datetime.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs "
             f"({platform.machine()}), load average at the start {load}. racelint: "
-            f"{tools['racelint']} ({version}; built {stamp:%Y-%m-%d %H:%M}). Parse floor: "
+            f"{tools['racelint built']} ({version}; built {stamp:%Y-%m-%d %H:%M}), run from "
+            f"a copy in the work folder. Parse floor: "
             f"{tools['clang++']} / {tools['clang']} -fsyntax-only with the same flags. "
             f"Timeout per run: {settings.timeout} s. The machine is shared: wall times are "
             f"noisy, CPU time less so.\n")
@@ -613,6 +645,8 @@ def main(argv):
     tools = find_tools(args.racelint)
     settings = Settings(args)
     os.makedirs(settings.logs, exist_ok=True)
+    tools["racelint built"] = tools["racelint"]
+    tools["racelint"] = snapshot(tools["racelint"], settings.work)
     preface = machine_text(tools, settings)
     print(preface, flush=True)
     report, problems = Report(), []
