@@ -13,6 +13,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 
 namespace racelint {
@@ -54,60 +56,112 @@ llvm::Expected<RuleFilter> RuleFilter::parse(llvm::StringRef Globs) {
   return Filter;
 }
 
+/// Compile commands may name files relative to their folder; reports leave
+/// the TU with absolute paths so every later step can open the file.
+static void makeAbsolute(std::string &File, llvm::StringRef WorkingDir) {
+  if (File.empty())
+    return;
+  llvm::SmallString<256> Path(File);
+  if (!llvm::sys::path::is_absolute(Path))
+    llvm::sys::fs::make_absolute(WorkingDir, Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  File = Path.str().str();
+}
+
+static void makeAbsolute(Report &R, llvm::StringRef WorkingDir) {
+  makeAbsolute(R.Where.File, WorkingDir);
+  for (Note &N : R.Notes)
+    makeAbsolute(N.Where.File, WorkingDir);
+  for (Fix &F : R.Fixes)
+    for (TextEdit &E : F.Edits)
+      makeAbsolute(E.Where.File, WorkingDir);
+}
+
 namespace {
 class CheckerConsumer : public clang::ASTConsumer {
 public:
-  CheckerConsumer(const CheckerOptions &Options, std::vector<Report> &Out)
-      : Options(Options), Out(Out) {}
+  CheckerConsumer(const CheckerOptions &Options, std::vector<Report> &Out,
+                  std::vector<std::string> *UserFiles, std::string WorkingDir)
+      : Options(Options), Out(Out), UserFiles(UserFiles),
+        WorkingDir(std::move(WorkingDir)) {}
 
   void HandleTranslationUnit(clang::ASTContext &Context) override {
+    if (UserFiles)
+      collectUserFiles(Context.getSourceManager());
     // A TU with errors has an incomplete AST; Clang has said why already.
     if (Context.getDiagnostics().hasErrorOccurred())
       return;
-    for (Report &R : analyzeTranslationUnit(Context))
-      if (Options.Rules.isEnabled(R.RuleId))
-        Out.push_back(std::move(R));
+    for (Report &R : analyzeTranslationUnit(Context)) {
+      if (!Options.Rules.isEnabled(R.RuleId))
+        continue;
+      makeAbsolute(R, WorkingDir);
+      Out.push_back(std::move(R));
+    }
   }
 
 private:
+  void collectUserFiles(const clang::SourceManager &SM) {
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      clang::FileEntryRef File = It->first;
+      clang::FileID ID = SM.translateFile(File);
+      if (ID.isInvalid() || SM.isInSystemHeader(SM.getLocForStartOfFile(ID)))
+        continue;
+      std::string Name = File.getName().str();
+      makeAbsolute(Name, WorkingDir);
+      UserFiles->push_back(std::move(Name));
+    }
+  }
+
   const CheckerOptions &Options;
   std::vector<Report> &Out;
+  std::vector<std::string> *UserFiles;
+  std::string WorkingDir;
 };
 
 class CheckerAction : public clang::ASTFrontendAction {
 public:
-  CheckerAction(const CheckerOptions &Options, std::vector<Report> &Out)
-      : Options(Options), Out(Out) {}
+  CheckerAction(const CheckerOptions &Options, std::vector<Report> &Out,
+                std::vector<std::string> *UserFiles)
+      : Options(Options), Out(Out), UserFiles(UserFiles) {}
 
   std::unique_ptr<clang::ASTConsumer>
-  CreateASTConsumer(clang::CompilerInstance &, llvm::StringRef) override {
-    return std::make_unique<CheckerConsumer>(Options, Out);
+  CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef) override {
+    std::string WorkingDir;
+    if (auto Dir = CI.getFileManager()
+                       .getVirtualFileSystem()
+                       .getCurrentWorkingDirectory())
+      WorkingDir = *Dir;
+    return std::make_unique<CheckerConsumer>(Options, Out, UserFiles,
+                                             std::move(WorkingDir));
   }
 
 private:
   const CheckerOptions &Options;
   std::vector<Report> &Out;
+  std::vector<std::string> *UserFiles;
 };
 
 class CheckerActionFactory : public clang::tooling::FrontendActionFactory {
 public:
-  CheckerActionFactory(const CheckerOptions &Options, std::vector<Report> &Out)
-      : Options(Options), Out(Out) {}
+  CheckerActionFactory(const CheckerOptions &Options, std::vector<Report> &Out,
+                       std::vector<std::string> *UserFiles)
+      : Options(Options), Out(Out), UserFiles(UserFiles) {}
 
   std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<CheckerAction>(Options, Out);
+    return std::make_unique<CheckerAction>(Options, Out, UserFiles);
   }
 
 private:
   CheckerOptions Options;
   std::vector<Report> &Out;
+  std::vector<std::string> *UserFiles;
 };
 } // namespace
 
 std::unique_ptr<clang::tooling::FrontendActionFactory>
-newCheckerActionFactory(const CheckerOptions &Options,
-                        std::vector<Report> &Out) {
-  return std::make_unique<CheckerActionFactory>(Options, Out);
+newCheckerActionFactory(const CheckerOptions &Options, std::vector<Report> &Out,
+                        std::vector<std::string> *UserFiles) {
+  return std::make_unique<CheckerActionFactory>(Options, Out, UserFiles);
 }
 
 clang::tooling::ArgumentsAdjuster resourceDirAdjuster() {

@@ -7,6 +7,7 @@
 #ifndef RACELINT_CHECKER_H
 #define RACELINT_CHECKER_H
 
+#include "Config.h"
 #include "Report.h"
 
 #include "clang/Tooling/Tooling.h"
@@ -36,12 +37,16 @@ private:
 
 struct CheckerOptions {
   RuleFilter Rules;
+  /// From the .racelint.yaml governing the TU's main file.
+  AnalysisHints Hints;
 };
 
-/// Creates the per-TU action; reports land in \p Out (unsorted).
+/// Creates the per-TU action; reports land in \p Out (unsorted), with
+/// absolute paths. When \p UserFiles is given, the absolute path of every
+/// file the TU read outside system headers is appended to it.
 std::unique_ptr<clang::tooling::FrontendActionFactory>
-newCheckerActionFactory(const CheckerOptions &Options,
-                        std::vector<Report> &Out);
+newCheckerActionFactory(const CheckerOptions &Options, std::vector<Report> &Out,
+                        std::vector<std::string> *UserFiles = nullptr);
 
 /// The arguments every compile gets: racelint finds Clang's builtin headers
 /// where the configured clang keeps them, not next to its own binary.

@@ -66,7 +66,7 @@ private:
 };
 } // namespace
 
-static llvm::StringRef severityName(Severity S) {
+llvm::StringRef severityName(Severity S) {
   switch (S) {
   case Severity::Note:
     return "note";
@@ -94,6 +94,11 @@ namespace {
 class TextPrinter {
 public:
   TextPrinter(llvm::raw_ostream &OS, TextStyle Style) : OS(OS), Style(Style) {}
+
+  void printDiagnostic(const SourcePoint &Where, Severity Level,
+                       const std::string &Message) {
+    printMessage(Where, Level, Message);
+  }
 
   void print(const Report &R) {
     printMessage(R.Where, R.Level,
@@ -171,6 +176,12 @@ void printText(llvm::raw_ostream &OS, const std::vector<Report> &Reports,
   if (!Reports.empty())
     OS << Reports.size() << (Reports.size() == 1 ? " finding" : " findings")
        << " reported.\n";
+}
+
+void printTextDiagnostic(llvm::raw_ostream &OS, const SourcePoint &Where,
+                         Severity Level, const std::string &Message,
+                         TextStyle Style) {
+  TextPrinter(OS, Style).printDiagnostic(Where, Level, Message);
 }
 
 } // namespace racelint

@@ -43,6 +43,9 @@ struct Fix {
 struct Note {
   SourcePoint Where;
   std::string Message;
+  /// This note marks where a thread involved in the finding starts; SARIF
+  /// output gives each such thread a code flow of its own.
+  bool ThreadStart = false;
 };
 
 struct Report {
@@ -58,6 +61,9 @@ struct Report {
 /// analysed in several TUs yields the same report each time).
 void sortAndDeduplicate(std::vector<Report> &Reports);
 
+/// "note", "warning" or "error", as Clang and SARIF spell the levels.
+llvm::StringRef severityName(Severity S);
+
 struct TextStyle {
   bool Color = false;
 };
@@ -67,6 +73,12 @@ struct TextStyle {
 /// each note the same way and the fix-its.
 void printText(llvm::raw_ostream &OS, const std::vector<Report> &Reports,
                TextStyle Style);
+
+/// Prints one diagnostic that is not a Report (an unused suppression) in the
+/// same style: the location, the level, the message, the source line.
+void printTextDiagnostic(llvm::raw_ostream &OS, const SourcePoint &Where,
+                         Severity Level, const std::string &Message,
+                         TextStyle Style);
 
 } // namespace racelint
 

@@ -1,0 +1,92 @@
+//===--- FixApplier.cpp - --fix and --export-fixes ------------------------===//
+//
+// The replacements are checked against each other before any file changes,
+// so one bad fix cannot leave a file half rewritten.
+//
+//===----------------------------------------------------------------------===//
+#include "FixApplier.h"
+
+#include "clang/Tooling/ReplacementsYaml.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/YAMLTraits.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace racelint {
+
+bool FixApplier::add(const Report &R) {
+  if (R.Fixes.empty() || R.Fixes.front().Edits.empty())
+    return false;
+  std::map<std::string, clang::tooling::Replacements> Candidate = ByFile;
+  for (const TextEdit &E : R.Fixes.front().Edits) {
+    clang::tooling::Replacement Edit(E.Where.File, E.Offset, E.Length, E.Text);
+    if (llvm::Error Err = Candidate[E.Where.File].add(Edit)) {
+      llvm::consumeError(std::move(Err));
+      ++Conflicting;
+      return false;
+    }
+  }
+  ByFile = std::move(Candidate);
+  ++Taken;
+  return true;
+}
+
+static llvm::Error fixError(llvm::StringRef File, const llvm::Twine &Why) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "cannot fix '" + File + "': " + Why);
+}
+
+llvm::Error FixApplier::applyToFiles() const {
+  // Every file's new text first, then the writes.
+  std::vector<std::pair<std::string, std::string>> NewTexts;
+  for (const auto &[File, Replaces] : ByFile) {
+    auto Buffer = llvm::MemoryBuffer::getFile(File);
+    if (!Buffer)
+      return fixError(File, Buffer.getError().message());
+    llvm::Expected<std::string> Fixed =
+        clang::tooling::applyAllReplacements((*Buffer)->getBuffer(), Replaces);
+    if (!Fixed)
+      return fixError(File, llvm::toString(Fixed.takeError()));
+    NewTexts.emplace_back(File, std::move(*Fixed));
+  }
+  for (const auto &[File, Text] : NewTexts) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(File, EC, llvm::sys::fs::OF_None);
+    if (EC)
+      return fixError(File, EC.message());
+    OS << Text;
+    OS.close();
+    if (OS.has_error()) {
+      std::error_code WriteError = OS.error();
+      OS.clear_error();
+      return fixError(File, WriteError.message());
+    }
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error FixApplier::exportYaml(llvm::StringRef Path,
+                                   llvm::StringRef MainSourceFile) const {
+  clang::tooling::TranslationUnitReplacements TU;
+  TU.MainSourceFile = MainSourceFile.str();
+  for (const auto &[File, Replaces] : ByFile)
+    TU.Replacements.insert(TU.Replacements.end(), Replaces.begin(),
+                           Replaces.end());
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
+  if (EC)
+    return llvm::createStringError(EC, "cannot write '" + Path +
+                                           "': " + EC.message());
+  llvm::yaml::Output YAML(OS);
+  YAML << TU;
+  OS.close();
+  if (OS.has_error()) {
+    std::error_code WriteError = OS.error();
+    OS.clear_error();
+    return llvm::createStringError(
+        WriteError, "cannot write '" + Path + "': " + WriteError.message());
+  }
+  return llvm::Error::success();
+}
+
+} // namespace racelint
