@@ -1,6 +1,6 @@
 // Twin of loop-constant-condition.cpp: the worker loop 'for (;;)' updates
 // with no lock.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 

@@ -1,6 +1,6 @@
 // A worker loop 'while (true)' whose exit is a 'break' under the lock: every
 // update is locked. (Constant conditions give CFG blocks a null successor.)
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

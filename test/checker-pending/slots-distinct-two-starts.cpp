@@ -1,6 +1,6 @@
 // Twin of slots-same-pointer-two-starts.cpp: distinct elements (constant
 // indices 0 and 1), and a distinct variable, per thread.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 

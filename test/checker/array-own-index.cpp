@@ -1,6 +1,6 @@
 // Elements indexed by the thread's own index are distinct; the thread's
 // index comes in as its argument.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 #include <vector>

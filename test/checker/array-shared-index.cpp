@@ -1,6 +1,6 @@
 // Twin of array-own-index.cpp: the index is a shared value, not the thread's
 // own, so the array is one location.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 #include <vector>

@@ -1,6 +1,6 @@
 // std::async with the default policy may run asynchronously: treated as a
 // thread.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <future>
 

@@ -1,6 +1,6 @@
 // Twin of async-launch-async.cpp: get() waits for the task before main
 // writes.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <future>
 

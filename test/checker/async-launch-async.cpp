@@ -1,6 +1,6 @@
 // std::async with std::launch::async runs the task on another thread while
 // main writes the shared value before get().
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <future>
 

@@ -1,6 +1,6 @@
 // Twin of async-two-tasks.cpp: the first task's get() comes before the second
 // task starts.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <future>
 

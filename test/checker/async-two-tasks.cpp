@@ -1,6 +1,6 @@
 // Two std::async tasks of the same function alive at once, each updating the
 // counter: one report at the update.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <future>
 

@@ -1,6 +1,6 @@
 // Twin of atomic-load-store.c: atomic_fetch_sub, an _Atomic's --, and the
 // __atomic builtins are each one atomic operation.
-// RUN: %racelint %s -- -std=c11 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c11 -pthread | count 0
 
 #include <pthread.h>
 #include <stdatomic.h>

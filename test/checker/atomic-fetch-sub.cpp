@@ -1,6 +1,6 @@
 // Twin of atomic-load-store.cpp: fetch_sub is one atomic read-modify-write;
 // plain loads and stores of the atomic elsewhere are not races either.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <atomic>
 #include <thread>

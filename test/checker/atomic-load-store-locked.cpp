@@ -1,6 +1,6 @@
 // Twin of atomic-load-store.cpp: the load and the store are in one critical
 // section, so the update is not lost.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <atomic>
 #include <mutex>

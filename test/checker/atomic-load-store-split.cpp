@@ -1,5 +1,5 @@
 // The atomic lost update through a local: load, sleep, store.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <atomic>
 #include <chrono>

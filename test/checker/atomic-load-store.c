@@ -1,5 +1,5 @@
 // C11: atomic_load then atomic_store of a value computed from the load.
-// RUN: not %racelint %s -- -std=c11 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c11 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <pthread.h>
 #include <stdatomic.h>

@@ -1,5 +1,5 @@
 // money.store(money.load() - 1): each operation is atomic, the update is not.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <atomic>
 #include <thread>

@@ -1,5 +1,5 @@
 // std::atomic_ref makes each access to a plain int atomic.
-// RUN: %racelint %s -- -std=c++20 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++20 -pthread | count 0
 
 #include <atomic>
 #include <thread>

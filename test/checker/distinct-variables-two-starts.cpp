@@ -1,6 +1,6 @@
 // Twin of slots-same-pointer-two-starts.cpp: each thread gets a different
 // variable's address.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 

@@ -1,5 +1,5 @@
 // A fresh allocation per start: the threads share nothing.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 #include <vector>

@@ -1,6 +1,6 @@
 // One helper, called under the lock from one thread body and without it from
 // another: the unlocked call makes the update race.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <mutex>
 #include <thread>

@@ -1,7 +1,7 @@
 // Twin of lock-in-callee.cpp and lock-held-at-call.cpp: the helper called
 // from the thread body updates with no lock anywhere; the report is in the
 // helper, where the write is.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 

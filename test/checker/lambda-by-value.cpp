@@ -1,6 +1,6 @@
 // Twin of lambda-by-reference.cpp: captured by value, each thread updates its
 // own copy.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 #include <vector>

@@ -1,5 +1,5 @@
 // Twin of lambda-this-capture.cpp: each object starts its own single thread.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 

@@ -1,6 +1,6 @@
 // A lambda capturing 'this', started twice on the same object: the member is
 // shared; a second object's own thread is not.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 

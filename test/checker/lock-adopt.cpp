@@ -1,5 +1,5 @@
 // lock() by hand, then a lock_guard adopting the held mutex.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

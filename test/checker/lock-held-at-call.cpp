@@ -1,5 +1,5 @@
 // The lock held at the call covers the callee's accesses.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

@@ -1,5 +1,5 @@
 // C: helpers that take and drop a pthread mutex for their caller.
-// RUN: %racelint %s -- -std=c11 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c11 -pthread | count 0
 
 #include <pthread.h>
 

@@ -1,6 +1,6 @@
 // Helpers that lock and unlock on their caller's behalf: the update between
 // the two calls is locked.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

@@ -1,5 +1,5 @@
 // The thread body calls a helper that takes the lock itself.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

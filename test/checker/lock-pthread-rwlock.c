@@ -1,5 +1,5 @@
 // pthread_rwlock: readers under rdlock, the writer under wrlock.
-// RUN: %racelint %s -- -std=gnu11 -pthread | count 0
+// RUN: %racelint-races %s -- -std=gnu11 -pthread | count 0
 
 #include <pthread.h>
 

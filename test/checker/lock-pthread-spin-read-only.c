@@ -1,5 +1,5 @@
 // Twin of lock-pthread-spin.c: the spin lock covers the read, not the write.
-// RUN: not %racelint %s -- -std=gnu11 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=gnu11 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <pthread.h>
 

@@ -1,5 +1,5 @@
 // pthread_spin_lock over the whole update.
-// RUN: %racelint %s -- -std=gnu11 -pthread | count 0
+// RUN: %racelint-races %s -- -std=gnu11 -pthread | count 0
 
 #include <pthread.h>
 

@@ -1,6 +1,6 @@
 // Twin of lock-pthread-trylock.c: the update is on the branch where
 // pthread_mutex_trylock failed.
-// RUN: not %racelint %s -- -std=c11 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c11 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <pthread.h>
 

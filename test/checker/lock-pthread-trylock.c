@@ -1,5 +1,5 @@
 // pthread_mutex_trylock: 0 means the lock is held; the update is there only.
-// RUN: %racelint %s -- -std=c11 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c11 -pthread | count 0
 
 #include <pthread.h>
 

@@ -1,6 +1,6 @@
 // Twin of lock-scoped-two.cpp: the updates under the scoped_lock are fine;
 // the counter updated after its scope ends is not locked.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <mutex>
 #include <thread>

@@ -1,6 +1,6 @@
 // scoped_lock on two mutexes holds both: each update shares a lock with the
 // other thread's (one locks both, the other only the one it needs).
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

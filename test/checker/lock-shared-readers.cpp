@@ -1,6 +1,6 @@
 // shared_mutex: readers under shared_lock read together, the writer takes it
 // exclusively; nothing races.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <shared_mutex>

@@ -1,6 +1,6 @@
 // A plain write under shared_lock against a reader under shared_lock: shared
 // holders do not exclude each other, so the write races with the read.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <shared_mutex>
 #include <thread>

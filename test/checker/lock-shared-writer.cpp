@@ -1,6 +1,6 @@
 // Twin of lock-shared-readers.cpp: an update under a shared_lock - other
 // holders of the shared lock run it at the same time.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <shared_mutex>
 #include <thread>

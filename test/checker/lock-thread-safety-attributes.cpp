@@ -1,6 +1,6 @@
 // A user mutex class with Clang's thread-safety attributes and non-standard
 // method names: its acquire/release functions are locks.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

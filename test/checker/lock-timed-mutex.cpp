@@ -1,5 +1,5 @@
 // std::timed_mutex through a unique_lock, and try_lock_for's success branch.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <chrono>
 #include <mutex>

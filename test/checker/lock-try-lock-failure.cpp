@@ -1,6 +1,6 @@
 // Twin of lock-try-lock-success.cpp: the update is on the failure branch,
 // where the mutex is not held.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <mutex>
 #include <thread>

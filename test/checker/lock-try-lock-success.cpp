@@ -1,5 +1,5 @@
 // try_lock: the update runs on its success branch only, under the lock.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

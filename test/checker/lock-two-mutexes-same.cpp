@@ -1,7 +1,7 @@
 // Twin of lock-two-mutexes.cpp: both updates use the same mutex (a
 // recursive_mutex in one function, taken through a lock_guard and a
 // unique_lock).
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

@@ -1,5 +1,5 @@
 // unique_lock with defer_lock, then lock(): the update is locked.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

@@ -1,5 +1,5 @@
 // A unique_lock moved into another keeps the mutex held by the new owner.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

@@ -1,5 +1,5 @@
 // Twin of member-entry-same-object.cpp: each thread gets its own object.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 

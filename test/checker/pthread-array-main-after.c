@@ -1,6 +1,6 @@
 // Twin of pthread-array-main-reads.c: main reads after the join loop and
 // writes before the create loop.
-// RUN: %racelint %s -- -std=c11 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c11 -pthread | count 0
 
 #include <pthread.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 // A pthread_t array joined in a later loop; main reads the flag between the
 // create loop and the join loop, while the threads write it under a lock.
-// RUN: not %racelint %s -- -std=c11 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c11 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <pthread.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 // Twin of pthread-struct-fields.c: both fields under the struct's mutex, in
 // two functions locking 'acct->lock' through their own parameter.
-// RUN: %racelint %s -- -std=c11 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c11 -pthread | count 0
 
 #include <pthread.h>
 

@@ -1,6 +1,6 @@
 // A struct passed by pointer to two pthreads: one field is updated under the
 // struct's mutex, the other is not; only the unlocked field is reported.
-// RUN: not %racelint %s -- -std=c11 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c11 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <pthread.h>
 

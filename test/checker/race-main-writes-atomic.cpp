@@ -1,5 +1,5 @@
 // Twin of race-main-writes.cpp: the flag is a std::atomic<bool>.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <atomic>
 #include <thread>

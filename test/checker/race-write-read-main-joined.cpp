@@ -1,6 +1,6 @@
 // Twin of race-write-read-main.cpp: main reads only after the join, and
 // writes only before the start.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 

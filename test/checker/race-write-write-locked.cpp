@@ -1,5 +1,5 @@
 // Twin of race-write-write.cpp: both stores under one mutex.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

@@ -1,6 +1,6 @@
 // A guard inside a counted loop: 'break' leaves its scope and releases it, so
 // the update after the loop is unlocked; the one inside is locked.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <mutex>
 #include <thread>

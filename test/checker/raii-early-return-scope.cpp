@@ -1,6 +1,6 @@
 // Twin of raii-early-return.cpp: the guard lives in an inner scope that ends
 // before the update.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <mutex>
 #include <thread>

@@ -1,6 +1,6 @@
 // A lock_guard with an early return: every path that reaches the update holds
 // the lock; the guard releases on the return.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

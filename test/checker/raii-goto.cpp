@@ -1,6 +1,6 @@
 // 'goto' out of a guard's scope releases it; the update after the label is
 // unlocked, the one before the goto is locked.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <mutex>
 #include <thread>

@@ -1,6 +1,6 @@
 // Twin of recursion.cpp: the thread body holds the lock over the whole
 // recursive walk.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

@@ -1,6 +1,6 @@
 // Several findings come out in source order (line, then column), whatever the
 // order the threads are started in.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 

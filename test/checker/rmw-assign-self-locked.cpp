@@ -1,5 +1,5 @@
 // Twin of rmw-assign-self.cpp: a lock_guard covers x = x - 1.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

@@ -1,5 +1,5 @@
 // Twin of rmw-call.cpp: a unique_lock covers x = f(x).
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

@@ -1,5 +1,5 @@
 // Twin of rmw-compound.cpp: std::atomic's += is one atomic read-modify-write.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <atomic>
 #include <thread>

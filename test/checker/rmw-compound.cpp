@@ -1,5 +1,5 @@
 // x += v from a thread body started in a loop.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 #include <vector>

@@ -1,5 +1,5 @@
 // Twin of rmw-postinc.cpp: the increment is under a lock_guard.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

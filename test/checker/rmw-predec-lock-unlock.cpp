@@ -1,6 +1,6 @@
 // Twin of rmw-predec.cpp: std::mutex lock() and unlock() by hand around --x;
 // main reads after the join loop.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

@@ -1,5 +1,5 @@
 // --x in a body started in a loop, the handles joined in a later loop.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 #include <vector>

@@ -1,6 +1,6 @@
 // Twin of rmw-split-sleep.c: a pthread mutex over read, sleep and write; the
 // pthread_t array is joined in a later loop and main reads after it.
-// RUN: %racelint %s -- -std=gnu11 -pthread | count 0
+// RUN: %racelint-races %s -- -std=gnu11 -pthread | count 0
 
 #include <pthread.h>
 #include <unistd.h>

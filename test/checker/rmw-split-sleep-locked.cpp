@@ -1,5 +1,5 @@
 // Twin of rmw-split-sleep.cpp: one lock_guard over read, sleep and write.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <chrono>
 #include <mutex>

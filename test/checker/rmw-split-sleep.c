@@ -1,5 +1,5 @@
 // The lecture's lost update in C: pthreads, a local copy, usleep, write back.
-// RUN: not %racelint %s -- -std=gnu11 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=gnu11 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <pthread.h>
 #include <unistd.h>

@@ -1,5 +1,5 @@
 // The lecture's lost update: read into a local, sleep, write back one less.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <chrono>
 #include <thread>

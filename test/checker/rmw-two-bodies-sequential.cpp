@@ -1,6 +1,6 @@
 // Twin of rmw-two-bodies.cpp: the first thread is joined before the second
 // starts, and main touches 'level' only between them.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 

@@ -1,6 +1,6 @@
 // Two different bodies alive at once, each updating 'level' with no lock:
 // both write sites lose updates, one report at each, in source order.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 

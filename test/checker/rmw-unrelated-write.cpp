@@ -1,7 +1,7 @@
 // Twin of rmw-split-locals.cpp: the value written does not come from the read
 // of the same location, so a plain write/write pair with no update is not a
 // lost update; the writes are still a data race between the instances.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 #include <vector>

@@ -1,6 +1,6 @@
 // const and constexpr globals and locals never handed to a thread are not
 // shared; only reads of them and writes of locals happen here.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 

@@ -1,6 +1,6 @@
 // Twin of shared-static-local.cpp: a static local mutex guards the counter
 // (the initialisation of a static local itself is thread-safe).
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

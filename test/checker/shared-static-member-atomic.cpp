@@ -1,5 +1,5 @@
 // Twin of shared-static-member.cpp: the static member is a std::atomic.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <atomic>
 #include <thread>

@@ -1,5 +1,5 @@
 // thread_local: each thread has its own copy, nothing is shared.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 

@@ -1,5 +1,5 @@
 // C: pthread i gets &slots[i], the pthread_t array is joined in a later loop.
-// RUN: %racelint %s -- -std=c11 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c11 -pthread | count 0
 
 #include <pthread.h>
 

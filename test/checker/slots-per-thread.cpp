@@ -1,6 +1,6 @@
 // Thread i gets &slots[i]: no two threads share a slot; main reads them after
 // the join loop.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 #include <vector>

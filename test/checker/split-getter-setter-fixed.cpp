@@ -1,6 +1,6 @@
 // Twin of split-getter-setter.cpp: one critical section over the check and
 // the update; the getter and setter are still used, for unrelated values.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

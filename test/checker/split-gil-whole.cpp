@@ -1,6 +1,6 @@
 // Twin of split-gil.cpp: the GIL is released around the sleep, but the whole
 // update is inside one hold.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <chrono>
 #include <mutex>

@@ -1,6 +1,6 @@
 // A GIL-like global lock released around a blocking sleep in the middle of an
 // update: each half is locked, the update is split.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <chrono>
 #include <mutex>

@@ -1,5 +1,5 @@
 // C: the read and the write each under the pthread mutex, released between.
-// RUN: not %racelint %s -- -std=gnu11 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=gnu11 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <pthread.h>
 #include <unistd.h>

@@ -1,6 +1,6 @@
 // Twin of split-unique-relock.cpp: the unique_lock is released only after the
 // write, then retaken for an unrelated read.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <chrono>
 #include <mutex>

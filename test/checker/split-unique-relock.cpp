@@ -1,6 +1,6 @@
 // unique_lock unlocked around a sleep and relocked: read and write are each
 // locked, but the update is split.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <chrono>
 #include <mutex>

@@ -1,6 +1,6 @@
 // Twin of start-address-of-function.cpp: one thread, main touches the counter
 // before the start and after the join only.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 

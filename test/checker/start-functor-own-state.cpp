@@ -1,6 +1,6 @@
 // Twin of start-functor.cpp: each functor (a copy per thread) updates its own
 // member.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 

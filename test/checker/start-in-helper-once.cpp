@@ -1,6 +1,6 @@
 // Twin of start-in-helper.cpp: the helper is called once, and main touches
 // the counter only after the join loop.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 #include <vector>

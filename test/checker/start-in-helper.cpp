@@ -1,6 +1,6 @@
 // Threads started by a helper called twice from main, handles kept in a
 // vector and joined in a later loop.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 #include <vector>

@@ -1,6 +1,6 @@
 // Twin of start-jthread.cpp: a jthread joins when its scope ends, so the two
 // run one after the other and main reads after both.
-// RUN: %racelint %s -- -std=c++20 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++20 -pthread | count 0
 
 #include <thread>
 

@@ -1,5 +1,5 @@
 // std::jthread: two instances alive at once update a global.
-// RUN: not %racelint %s -- -std=c++20 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++20 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 

@@ -1,6 +1,6 @@
 // Twin of start-nested.cpp: the outer body runs in one thread only, so the
 // inner body runs once at a time.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <thread>
 

@@ -1,6 +1,6 @@
 // A thread started once from a body that itself runs in two threads: the
 // inner body runs twice at once.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 

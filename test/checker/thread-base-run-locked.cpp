@@ -1,5 +1,5 @@
 // Twin of thread-base-run.cpp: run() takes a lock.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <mutex>
 #include <thread>

@@ -1,5 +1,5 @@
 // Twin of vector-join-loop-main-between.cpp: main reads after the join loop.
-// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+// RUN: %racelint-races %s -- -std=c++17 -pthread | count 0
 
 #include <cstdio>
 #include <mutex>

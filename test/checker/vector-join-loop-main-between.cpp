@@ -1,6 +1,6 @@
 // Threads kept in a std::vector and joined in a later loop; main reads the
 // counter between the start loop and the join loop.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <cstdio>
 #include <mutex>

@@ -139,6 +139,13 @@ bool AccessPath::operator<(const AccessPath &O) const {
                                       O.Steps.begin(), O.Steps.end());
 }
 
+llvm::hash_code hash_value(const AccessPath &P) {
+  llvm::hash_code H = llvm::hash_combine(P.Kind, P.Decl, P.Index);
+  for (const PathStep &S : P.Steps)
+    H = llvm::hash_combine(H, S.Kind, S.Field);
+  return H;
+}
+
 bool AccessPath::startsWith(const AccessPath &Prefix) const {
   if (Kind != Prefix.Kind || Decl != Prefix.Decl || Index != Prefix.Index ||
       Steps.size() < Prefix.Steps.size())

@@ -20,6 +20,7 @@
 #define RACELINT_ACCESSPATH_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -98,6 +99,8 @@ public:
   /// Whether \p Prefix is this path or a prefix of it (a lock on a whole
   /// object covers its fields; a container handle covers its elements).
   bool startsWith(const AccessPath &Prefix) const;
+
+  friend llvm::hash_code hash_value(const AccessPath &P);
 
 private:
   RootKind Kind = RootKind::Global;

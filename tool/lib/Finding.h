@@ -35,6 +35,7 @@ struct RaceFinding {
   clang::SourceLocation WriteLoc;
   const clang::Expr *WriteExpr = nullptr;
   ThreadSide WriteThread;
+  bool WriteHoldsLocks = false;
 
   /// For read-modify-writes: the form and the read it came from.
   std::optional<UpdateForm> Form;

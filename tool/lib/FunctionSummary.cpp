@@ -19,7 +19,6 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -166,7 +165,12 @@ static std::optional<BlockingKind> classifyBlockingCall(const CallExpr *Call) {
     return std::nullopt;
   StringRef Name = FD->getName();
   const DeclContext *DC = FD->getDeclContext();
-  if (FD->isInStdNamespace() && (Name == "sleep_for" || Name == "sleep_until"))
+  // std::this_thread::sleep_for is declared in a namespace inside std.
+  const auto *NS = dyn_cast<NamespaceDecl>(DC);
+  bool InThisThread = NS && NS->getIdentifier() &&
+                      NS->getName() == "this_thread" && NS->isInStdNamespace();
+  if ((FD->isInStdNamespace() || InThisThread) &&
+      (Name == "sleep_for" || Name == "sleep_until"))
     return BlockingKind::Sleep;
   if (!DC->isTranslationUnit() && !DC->isExternCContext())
     return std::nullopt;
@@ -181,6 +185,13 @@ static std::optional<BlockingKind> classifyBlockingCall(const CallExpr *Call) {
              BlockingKind::IO)
       .Cases("fread", "fwrite", "fgets", "getline", "getchar", BlockingKind::IO)
       .Default(std::nullopt);
+}
+
+/// A method of a library class (declared in a system header): called on a
+/// shared object, it reads or writes that object.
+static bool isLibraryMethod(const CXXMethodDecl *MD) {
+  return MD->getASTContext().getSourceManager().isInSystemHeader(
+      MD->getLocation());
 }
 
 class SummaryBuilder : public ConstStmtVisitor<SummaryBuilder> {
@@ -206,7 +217,7 @@ public:
   void VisitReturnStmt(const ReturnStmt *S);
   void VisitLambdaExpr(const LambdaExpr *E);
   void VisitAtomicExpr(const AtomicExpr *E);
-  void VisitUnaryAddrOf(const Expr *Sub);
+  void noteAddressTaken(const Expr *Sub);
 
 private:
   // Paths.
@@ -239,12 +250,13 @@ private:
   void startThread(const Stmt *S, const ThreadStartCall &Call,
                    std::optional<AccessPath> Handle);
   void setHandle(const Stmt *Start, const AccessPath &Handle);
+  bool namesMemoryPerIteration(const Expr *Arg);
   void handleOp(const HandleOp &Op, const CallExpr *Call);
   void recordBlocking(BlockingKind Kind, const CallExpr *Call);
   void joinHandle(const AccessPath &Handle);
   void callSummarized(const FunctionDecl *Callee, const Expr *Site,
                       llvm::ArrayRef<const Expr *> Args,
-                      std::optional<AccessPath> ThisValue, bool VirtualOnThis);
+                      std::optional<AccessPath> ThisValue, bool Virtual);
   std::optional<AccessPath> mapCalleePath(const AccessPath &P,
                                           const CallSite &Call);
   void collectOrigins(const Expr *E, std::vector<ValueOrigin> &Out);
@@ -743,8 +755,12 @@ void SummaryBuilder::constructGuard(const VarDecl *Guard,
   GuardState NewGuard;
   NewGuard.Shared = G.Shared;
   if (G.MovedFrom) {
-    const auto *From =
-        dyn_cast<DeclRefExpr>(skipTemporaries(G.MovedFrom)->IgnoreCasts());
+    const Expr *Source = skipTemporaries(G.MovedFrom)->IgnoreCasts();
+    if (const auto *Move = dyn_cast<CallExpr>(Source);
+        Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
+        Move->getDirectCallee()->isInStdNamespace())
+      Source = Move->getArg(0)->IgnoreParenCasts();
+    const auto *From = dyn_cast<DeclRefExpr>(Source);
     if (From)
       if (GuardState *Old = State.guard(dyn_cast<VarDecl>(From->getDecl()))) {
         NewGuard = *Old;
@@ -802,9 +818,7 @@ void SummaryBuilder::destroyVariable(const VarDecl *VD) {
     return;
   }
   // A jthread joins in its destructor; so does a std::async future.
-  if (isJThreadType(VD->getType()) ||
-      VD->getType().getNonReferenceType()->getAsCXXRecordDecl() &&
-          VD->getType()->getAsCXXRecordDecl()->getName() == "future")
+  if (isJThreadType(VD->getType()) || isFutureType(VD->getType()))
     joinHandle(AccessPath::local(VD));
 }
 
@@ -833,14 +847,8 @@ void SummaryBuilder::startThread(const Stmt *S, const ThreadStartCall &Call,
           (ByReference && !Arg->getType()->isRecordType()) ||
           isa<CallExpr>(skipTemporaries(Arg)))
         V = valuePath(skipTemporaries(Arg));
-      const Expr *Bare = skipTemporaries(Arg)->IgnoreParenCasts();
-      bool Fresh =
-          V && V->rootKind() == RootKind::Fresh && V->steps().size() == 1;
-      bool LoopElement =
-          Site->InLoop && V && isa<UnaryOperator>(Bare) &&
-          V->steps().size() >= 2 &&
-          V->steps()[V->steps().size() - 2].Kind == StepKind::Element;
-      Site->PerInstanceArg.push_back(Fresh || LoopElement);
+      Site->PerInstanceArg.push_back(
+          Site->InLoop && namesMemoryPerIteration(skipTemporaries(Arg)));
       Site->ArgValues.push_back(V);
     }
     if (Call.Object) {
@@ -870,6 +878,30 @@ void SummaryBuilder::startThread(const Stmt *S, const ThreadStartCall &Call,
   if (Handle)
     setHandle(S, *Handle);
   State.addLive(Live);
+}
+
+/// An argument evaluated anew for every start in a loop that names new
+/// memory each time: an allocation in the argument itself, or the element
+/// of an array at a varying index (&slots[i]).
+bool SummaryBuilder::namesMemoryPerIteration(const Expr *Arg) {
+  Arg = Arg->IgnoreParenCasts();
+  if (isa<CXXNewExpr>(Arg))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(Arg))
+    if (auto V = valuePath(Call))
+      return V->rootKind() == RootKind::Fresh;
+  const auto *U = dyn_cast<UnaryOperator>(Arg);
+  if (!U || U->getOpcode() != UO_AddrOf)
+    return false;
+  const Expr *Sub = U->getSubExpr()->IgnoreParenImpCasts();
+  const Expr *Index = nullptr;
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Sub))
+    Index = AS->getIdx();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Sub);
+           Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+    Index = Op->getArg(1);
+  return Index && !Index->isValueDependent() &&
+         !Index->isIntegerConstantExpr(Context);
 }
 
 void SummaryBuilder::setHandle(const Stmt *Start, const AccessPath &Handle) {
@@ -968,12 +1000,12 @@ void SummaryBuilder::callSummarized(const FunctionDecl *Callee,
                                     const Expr *Site,
                                     llvm::ArrayRef<const Expr *> Args,
                                     std::optional<AccessPath> ThisValue,
-                                    bool VirtualOnThis) {
+                                    bool Virtual) {
   CallSite Call;
   Call.Callee = Callee;
   Call.Where = Site;
   Call.ThisValue = std::move(ThisValue);
-  Call.VirtualOnThis = VirtualOnThis;
+  Call.Virtual = Virtual;
   for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
     QualType ParamType = Callee->getParamDecl(I)->getType();
     std::optional<AccessPath> V;
@@ -1005,6 +1037,11 @@ void SummaryBuilder::callSummarized(const FunctionDecl *Callee,
       AccessPath Mapped;
       if (Map(H.Lock, Mapped))
         acquire(Mapped, Site->getExprLoc(), H.Shared);
+    }
+    for (const auto &[Lock, At] : Summary->ReleasesBeforeExit) {
+      AccessPath Mapped;
+      if (Map(Lock, Mapped))
+        State.noteRelease(Mapped, At);
     }
     for (const AccessPath &Handle : Summary->JoinedHandles) {
       AccessPath Mapped;
@@ -1057,8 +1094,7 @@ void SummaryBuilder::callSummarized(const FunctionDecl *Callee,
         for (const HeldLock &H : O.Locks.locks())
           if (const HeldLock *Now = Derived.Locks.find(H.Lock);
               Now && Now->AcquiredAt != H.AcquiredAt)
-            U.ReleasedAt = W.Locks.find(H.Lock) ? SourceLocation()
-                                                : State.lastRelease(H.Lock);
+            U.ReleasedAt = State.lastRelease(H.Lock);
         Derived.Update = U;
         Out.Accesses.push_back(std::move(Derived));
         break;
@@ -1099,7 +1135,7 @@ void SummaryBuilder::VisitBinaryOperator(const BinaryOperator *E) {
 
 void SummaryBuilder::VisitUnaryOperator(const UnaryOperator *E) {
   if (E->getOpcode() == UO_AddrOf) {
-    VisitUnaryAddrOf(E->getSubExpr());
+    noteAddressTaken(E->getSubExpr());
     return;
   }
   if (!E->isIncrementDecrementOp())
@@ -1115,7 +1151,7 @@ void SummaryBuilder::VisitUnaryOperator(const UnaryOperator *E) {
   recordAccessTo(E->getSubExpr(), AccessKind::Write, E, Atomic, U);
 }
 
-void SummaryBuilder::VisitUnaryAddrOf(const Expr *Sub) {
+void SummaryBuilder::noteAddressTaken(const Expr *Sub) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub->IgnoreParenImpCasts()))
     Escaped.insert(DRE->getDecl());
 }
@@ -1222,7 +1258,7 @@ void SummaryBuilder::VisitCallExpr(const CallExpr *E) {
         recordAccessTo(Object, AccessKind::Write, E, true);
       return;
     }
-    if (Object && MD && !isAnalysable(MD, Context) && Recording) {
+    if (Object && MD && isLibraryMethod(MD) && Recording) {
       // Library objects shared by threads: a non-const method changes them.
       auto P = objectPath(MC);
       std::string Name = MD->getNameAsString();
@@ -1236,7 +1272,7 @@ void SummaryBuilder::VisitCallExpr(const CallExpr *E) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
       Op && Op->getNumArgs() >= 1 && Recording) {
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
-    if (Method && !isAnalysable(Method, Context)) {
+    if (Method && isLibraryMethod(Method)) {
       const Expr *Object = Op->getArg(0);
       auto P = lvaluePath(Object);
       std::string Name = Method->getNameAsString();
@@ -1268,17 +1304,19 @@ void SummaryBuilder::VisitCallExpr(const CallExpr *E) {
       if (const auto *DRE =
               dyn_cast<DeclRefExpr>(Args[I]->IgnoreParenImpCasts()))
         Escaped.insert(DRE->getDecl());
-  if (!isAnalysable(Callee, Context))
+  // A virtual call is resolved against the object's type when composing,
+  // so the static callee needs no body here (it may be pure).
+  const auto *MD = MC ? MC->getMethodDecl() : nullptr;
+  // Base::run() with a qualifier is a direct call, not a virtual one.
+  const auto *Member =
+      MC ? dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()) : nullptr;
+  bool Virtual = MD && MD->isVirtual() && Member && !Member->hasQualifier();
+  if (!Virtual && !isAnalysable(Callee, Context))
     return;
   std::optional<AccessPath> This;
-  bool VirtualOnThis = false;
-  if (MC) {
+  if (MC)
     This = objectPath(MC);
-    const auto *MD = MC->getMethodDecl();
-    VirtualOnThis = MD && MD->isVirtual() && This &&
-                    This->rootKind() == RootKind::This && This->steps().empty();
-  }
-  callSummarized(Callee, E, Args, This, VirtualOnThis);
+  callSummarized(Callee, E, Args, This, Virtual);
 }
 
 void SummaryBuilder::VisitCXXConstructExpr(const CXXConstructExpr *E) {
@@ -1313,6 +1351,13 @@ void SummaryBuilder::VisitDeclStmt(const DeclStmt *S) {
           setHandle(Construct, *Handle);
         continue;
       }
+    }
+    // auto f = std::async(...): the future is the handle its get() joins.
+    // FIXME: an unnamed future's destructor also waits; it is not seen.
+    if (isa<CallExpr>(Init) && StartAt.count(Init)) {
+      if (auto Handle = declPath(Var))
+        setHandle(Init, *Handle);
+      continue;
     }
     if (Var->isCXXForRangeDecl() || T->isReferenceType()) {
       if (auto P = lvaluePath(Init))
@@ -1413,13 +1458,64 @@ void SummaryBuilder::transferEdge(const CFGBlock *From, const CFGBlock *To,
   std::swap(State, Edge);
 }
 
+/// Marks the blocks that lie on a cycle (Tarjan's strongly connected
+/// components, iteratively). Edges that Clang pruned as unreachable are null
+/// successors and are skipped, which the generic graph iterators don't do.
 void SummaryBuilder::computeLoopBlocks(const CFG &Graph) {
-  for (auto It = llvm::scc_begin(&Graph); !It.isAtEnd(); ++It) {
-    const std::vector<const CFGBlock *> &SCC = *It;
-    if (SCC.size() > 1 || It.hasCycle())
-      for (const CFGBlock *B : SCC)
-        if (B)
-          LoopBlocks.insert(B->getBlockID());
+  unsigned N = Graph.getNumBlockIDs();
+  std::vector<int> Index(N, -1), LowLink(N, 0);
+  std::vector<bool> OnStack(N, false);
+  std::vector<const CFGBlock *> Stack;
+  int Next = 0;
+  struct Frame {
+    const CFGBlock *Block;
+    CFGBlock::const_succ_iterator Succ;
+  };
+  for (const CFGBlock *Root : Graph) {
+    if (Index[Root->getBlockID()] >= 0)
+      continue;
+    std::vector<Frame> Work{{Root, Root->succ_begin()}};
+    Index[Root->getBlockID()] = LowLink[Root->getBlockID()] = Next++;
+    Stack.push_back(Root);
+    OnStack[Root->getBlockID()] = true;
+    while (!Work.empty()) {
+      Frame &F = Work.back();
+      unsigned Id = F.Block->getBlockID();
+      if (F.Succ != F.Block->succ_end()) {
+        const CFGBlock *Succ = *F.Succ++;
+        if (!Succ)
+          continue;
+        unsigned SuccId = Succ->getBlockID();
+        if (SuccId == Id)
+          LoopBlocks.insert(Id);
+        if (Index[SuccId] < 0) {
+          Index[SuccId] = LowLink[SuccId] = Next++;
+          Stack.push_back(Succ);
+          OnStack[SuccId] = true;
+          Work.push_back({Succ, Succ->succ_begin()});
+        } else if (OnStack[SuccId]) {
+          LowLink[Id] = std::min(LowLink[Id], Index[SuccId]);
+        }
+        continue;
+      }
+      if (LowLink[Id] == Index[Id]) {
+        std::vector<unsigned> Component;
+        const CFGBlock *Member;
+        do {
+          Member = Stack.back();
+          Stack.pop_back();
+          OnStack[Member->getBlockID()] = false;
+          Component.push_back(Member->getBlockID());
+        } while (Member != F.Block);
+        if (Component.size() > 1)
+          LoopBlocks.insert(Component.begin(), Component.end());
+      }
+      Work.pop_back();
+      if (!Work.empty()) {
+        unsigned Parent = Work.back().Block->getBlockID();
+        LowLink[Parent] = std::min(LowLink[Parent], LowLink[Id]);
+      }
+    }
   }
 }
 
@@ -1431,6 +1527,9 @@ void SummaryBuilder::finish(const FlowState &ExitState) {
       });
   for (const LiveStart *L : ExitState.Live)
     Out.LiveAtExit.push_back(L);
+  for (const auto &[Lock, At] : ExitState.LastRelease)
+    if (Lock.rootKind() != RootKind::Local)
+      Out.ReleasesBeforeExit.push_back({Lock, At});
 }
 
 void SummaryBuilder::build() {
@@ -1449,11 +1548,10 @@ void SummaryBuilder::build() {
 
   // Reverse post-order, so each block is usually seen after its
   // predecessors and the fixpoint needs few rounds.
-  std::vector<const CFGBlock *> Order;
-  {
-    llvm::ReversePostOrderTraversal<const CFG *> RPOT(Graph.get());
-    Order.assign(RPOT.begin(), RPOT.end());
-  }
+  // PostOrderCFGView iterates in reverse post-order and skips the null
+  // successors of pruned edges.
+  PostOrderCFGView View(Graph.get());
+  std::vector<const CFGBlock *> Order(View.begin(), View.end());
   std::vector<FlowState> Entry(Graph->getNumBlockIDs());
   Entry[Graph->getEntry().getBlockID()].Reached = true;
 

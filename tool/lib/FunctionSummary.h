@@ -96,8 +96,8 @@ struct CallSite {
   const clang::Expr *Where;
   std::vector<std::optional<AccessPath>> ArgValues;
   std::optional<AccessPath> ThisValue;
-  /// A virtual call on 'this': resolved against the object's dynamic type.
-  bool VirtualOnThis = false;
+  /// A virtual call: resolved against the object's type when composing.
+  bool Virtual = false;
   Lockset Locks;
   llvm::SmallVector<const LiveStart *, 2> Live;
 };
@@ -155,6 +155,9 @@ public:
   std::vector<AccessPath> ReleasedUnheld;
   llvm::SmallVector<const LiveStart *, 2> LiveAtExit;
   std::vector<AccessPath> JoinedHandles;
+  /// Where each lock released here was last released: a getter's unlock,
+  /// for the caller's split-critical-section note.
+  std::vector<std::pair<AccessPath, clang::SourceLocation>> ReleasesBeforeExit;
 
   /// Values the function returns, and writes whose value is a parameter.
   std::vector<ValueOrigin> ReturnOrigins;

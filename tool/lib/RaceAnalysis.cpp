@@ -131,7 +131,8 @@ RaceFinding RacePairing::base(Rule R, unsigned Write, unsigned Other) const {
   F.WriteLoc = W.Source->Loc;
   F.WriteExpr = W.Source->E;
   F.WriteThread = sideOf(W.Context);
-  F.OtherIsSelf = W.Source == X.Source;
+  F.WriteHoldsLocks = !W.Locks.empty();
+  F.OtherIsSelf = W.Source->Loc == X.Source->Loc;
   F.OtherKind = X.Source->Kind;
   F.OtherLoc = X.Source->Loc;
   F.OtherThread = sideOf(X.Context);
@@ -175,7 +176,8 @@ std::optional<RaceFinding> RacePairing::classify(unsigned Write) const {
   if (It == ByWrite.end())
     return std::nullopt;
   const Conflicts &C = It->second;
-  const ResolvedAccess &W = Threads.accesses()[Write];
+  const auto &All = Threads.accesses();
+  const ResolvedAccess &W = All[Write];
   if (W.Update && W.Update->Form == UpdateForm::AtomicSplit) {
     if (C.ConcurrentWrite && !updateIsProtected(W))
       return base(Rule::UnsynchronizedRMW, Write, *C.ConcurrentWrite);
@@ -191,6 +193,14 @@ std::optional<RaceFinding> RacePairing::classify(unsigned Write) const {
     }
     if (C.UnprotectedWrite)
       return base(Rule::UnsynchronizedRMW, Write, *C.UnprotectedWrite);
+  }
+  if (W.Update && C.UnprotectedWrite) {
+    // A locked update against another thread's update under another lock:
+    // both lose updates. Against a plain unlocked write, the fix belongs
+    // to that write, which is reported itself.
+    if (All[*C.UnprotectedWrite].Update)
+      return base(Rule::UnsynchronizedRMW, Write, *C.UnprotectedWrite);
+    return std::nullopt;
   }
   if (std::optional<unsigned> Other =
           C.UnprotectedWrite ? C.UnprotectedWrite : C.UnprotectedRead) {
@@ -213,6 +223,15 @@ static int specificity(Rule R) {
   default:
     llvm_unreachable("not a race rule");
   }
+}
+
+/// Of two data-race reports that name each other, whether \p F is the one
+/// to keep: the unlocked side, or the earlier one.
+static bool keepsMirroredReport(const RaceFinding &F,
+                                const RaceFinding &Mirror) {
+  if (F.WriteHoldsLocks != Mirror.WriteHoldsLocks)
+    return !F.WriteHoldsLocks;
+  return F.WriteLoc.getRawEncoding() < Mirror.WriteLoc.getRawEncoding();
 }
 
 std::vector<RaceFinding> RacePairing::run() {
@@ -242,13 +261,42 @@ std::vector<RaceFinding> RacePairing::run() {
         specificity(F->RuleId) > specificity(Existing->second.RuleId))
       BySite[Key] = std::move(*F);
   }
+  // Two plain writes racing with each other are one problem: report it
+  // once, where no lock is held (where the fix goes), else at the first.
   std::vector<RaceFinding> Findings;
-  for (auto &Entry : BySite)
-    Findings.push_back(std::move(Entry.second));
+  for (auto &[Key, F] : BySite) {
+    if (F.RuleId == Rule::DataRace && F.OtherKind == AccessKind::Write &&
+        !F.OtherIsSelf) {
+      auto Mirror = BySite.find(F.OtherLoc.getRawEncoding());
+      if (Mirror != BySite.end() && Mirror->second.RuleId == Rule::DataRace &&
+          Mirror->second.OtherLoc == F.WriteLoc &&
+          !keepsMirroredReport(F, Mirror->second))
+        continue;
+    }
+    Findings.push_back(F);
+  }
   return Findings;
 }
 
 } // namespace
+
+/// An override of a virtual method that is called or started: reached
+/// through the object's dynamic type, so not a root of its own.
+static bool
+overridesCalled(const FunctionDecl *FD,
+                const llvm::DenseSet<const FunctionDecl *> &Called) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || !MD->isVirtual())
+    return false;
+  llvm::SmallVector<const CXXMethodDecl *, 4> Work(MD->overridden_methods());
+  while (!Work.empty()) {
+    const CXXMethodDecl *Base = Work.pop_back_val();
+    if (Called.contains(Base->getCanonicalDecl()))
+      return true;
+    llvm::append_range(Work, Base->overridden_methods());
+  }
+  return false;
+}
 
 ProgramModel::ProgramModel(ASTContext &Context)
     : Context(Context), Summaries(Context), Threads(Summaries) {
@@ -268,7 +316,8 @@ ProgramModel::ProgramModel(ASTContext &Context)
         Called.insert(Start.Call.Entry->getCanonicalDecl());
   }
   for (const FunctionDecl *FD : Functions)
-    if (!Called.contains(FD->getCanonicalDecl()))
+    if (!Called.contains(FD->getCanonicalDecl()) &&
+        !overridesCalled(FD, Called))
       Roots.push_back(FD);
   Threads.compose(Roots);
 }

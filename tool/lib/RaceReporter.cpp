@@ -122,8 +122,12 @@ void RaceReporter::addThreadNote(Report &R, const ThreadSide &Side) const {
 }
 
 void RaceReporter::addOtherAccessNote(Report &R, const RaceFinding &F) const {
-  if (F.OtherIsSelf)
+  // The same code in another thread: where that thread starts says it all.
+  if (F.OtherIsSelf) {
+    if (F.OtherThread.StartLoc != F.WriteThread.StartLoc)
+      addThreadNote(R, F.OtherThread);
     return;
+  }
   std::string Kind = F.OtherKind == AccessKind::Read ? "conflicting read"
                                                      : "conflicting write";
   if (F.OtherThread.StartLoc.isInvalid()) {

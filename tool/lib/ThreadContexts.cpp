@@ -10,6 +10,7 @@
 #include "ThreadContexts.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/ScopeExit.h"
 
 using namespace clang;
 
@@ -64,14 +65,24 @@ const FunctionDecl *
 ThreadContexts::devirtualize(const FunctionDecl *Callee,
                              const std::optional<AccessPath> &This) const {
   const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
-  if (!MD || !MD->isVirtual() || !This || !This->steps().empty())
+  if (!MD || !MD->isVirtual() || !This)
     return Callee;
-  if (This->rootKind() != RootKind::Global &&
-      This->rootKind() != RootKind::Local)
+  // The object's type is known when the path ends at a variable or a field
+  // that holds the object itself (not a pointer to a base).
+  QualType ObjectType;
+  if (!This->steps().empty()) {
+    const PathStep &Last = This->steps().back();
+    if (Last.Kind != StepKind::Field)
+      return Callee;
+    ObjectType = Last.Field->getType();
+  } else if (This->rootKind() == RootKind::Global ||
+             This->rootKind() == RootKind::Local) {
+    ObjectType = static_cast<const ValueDecl *>(This->rootDecl())->getType();
+  } else {
     return Callee;
-  const auto *Var = static_cast<const ValueDecl *>(This->rootDecl());
+  }
   const CXXRecordDecl *Dynamic =
-      Var->getType().getNonReferenceType()->getAsCXXRecordDecl();
+      ObjectType.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Dynamic || !Dynamic->hasDefinition())
     return Callee;
   if (const CXXMethodDecl *Override =
@@ -106,16 +117,15 @@ unsigned ThreadContexts::startContext(unsigned Parent, const StartSite &Site,
     Entry = devirtualize(Entry, Child.This);
 
   // The same site started again with the same binding: more instances.
-  for (unsigned Id = 0; Id < Contexts.size(); ++Id) {
-    ThreadContext &C = Contexts[Id];
-    if (C.Site != &Site || C.Parent != int(Parent))
-      continue;
+  llvm::SmallVector<unsigned, 1> &Siblings = BySite[{&Site, Parent}];
+  for (unsigned Id : Siblings) {
     const Binding &Old = ContextBindings[Id];
     if (Old.Params == Child.Params && Old.This == Child.This) {
-      C.Multi = true;
+      Contexts[Id].Multi = true;
       return Id;
     }
   }
+  Siblings.push_back(Contexts.size());
   ThreadContext C;
   C.Site = &Site;
   C.Entry = Entry;
@@ -135,7 +145,25 @@ void ThreadContexts::walk(unsigned Context, const FunctionDecl *F,
   const FunctionSummary *S = Cache.get(F);
   if (!S || Depth > MaxDepth || Budget == 0)
     return;
+  // Recursion: the outer call of F already records what F does.
+  if (!OnStack.insert(F).second)
+    return;
+  auto PopStack = llvm::make_scope_exit([&] { OnStack.erase(F); });
+  // The same call in the same state again (a diamond in the call graph, a
+  // helper called twice): nothing new, except that threads it starts now
+  // run in several instances.
+  size_t Key = walkKey(Context, F, Bound, EntryLocks, EntryLive);
+  auto Seen = Walked.find(Key);
+  if (Seen != Walked.end()) {
+    for (unsigned Id = Seen->second.FirstContext; Id < Seen->second.EndContext;
+         ++Id)
+      Contexts[Id].Multi = true;
+    for (const auto &Entry : Seen->second.Started)
+      Started[Entry.first] = Entry.second;
+    return;
+  }
   --Budget;
+  unsigned FirstContext = Contexts.size();
 
   // Threads this function starts, then those its callees leave running.
   LiveMap Local;
@@ -167,8 +195,8 @@ void ThreadContexts::walk(unsigned Context, const FunctionDecl *F,
       CalleeBinding.This =
           resolve(*Call.ThisValue, Bound, F, CalleeBinding.ThisPerInstance);
     const FunctionDecl *Callee =
-        Call.VirtualOnThis ? devirtualize(Call.Callee, CalleeBinding.This)
-                           : Call.Callee;
+        Call.Virtual ? devirtualize(Call.Callee, CalleeBinding.This)
+                     : Call.Callee;
     Lockset Locks = EntryLocks;
     Locks.unite(resolveLocks(Call.Locks, Bound, F));
     LiveMap CalleeStarted;
@@ -238,6 +266,24 @@ void ThreadContexts::walk(unsigned Context, const FunctionDecl *F,
 
   for (const auto &Entry : Local)
     Started[Entry.first] = Entry.second;
+  Walked[Key] = {FirstContext, unsigned(Contexts.size()), Local};
+}
+
+size_t ThreadContexts::walkKey(unsigned Context, const FunctionDecl *F,
+                               const Binding &Bound, const Lockset &Locks,
+                               llvm::ArrayRef<unsigned> Live) const {
+  llvm::hash_code H = llvm::hash_combine(Context, F, Bound.This.has_value());
+  if (Bound.This)
+    H = llvm::hash_combine(H, *Bound.This);
+  for (const auto &Param : Bound.Params)
+    H = Param ? llvm::hash_combine(H, *Param) : llvm::hash_combine(H, 0);
+  for (bool PerInstance : Bound.PerInstance)
+    H = llvm::hash_combine(H, PerInstance);
+  for (const HeldLock &L : Locks.locks())
+    H = llvm::hash_combine(H, L.Lock, L.AcquiredAt.getRawEncoding(), L.Shared);
+  for (unsigned Id : Live)
+    H = llvm::hash_combine(H, Id);
+  return H;
 }
 
 void ThreadContexts::compose(llvm::ArrayRef<const FunctionDecl *> Roots) {
@@ -272,18 +318,27 @@ bool ThreadContexts::mayRunConcurrently(const ResolvedAccess &A,
                                         const ResolvedAccess &B) const {
   if (A.Context == B.Context)
     return Contexts[A.Context].Multi && !(A.PerInstance && B.PerInstance);
+  return mayRunConcurrently(A.Context, A.Live, B.Context, B.Live);
+}
+
+bool ThreadContexts::mayRunConcurrently(unsigned ContextA,
+                                        llvm::ArrayRef<unsigned> LiveA,
+                                        unsigned ContextB,
+                                        llvm::ArrayRef<unsigned> LiveB) const {
+  if (ContextA == ContextB)
+    return Contexts[ContextA].Multi;
   // One side's code runs while the other's thread (or an ancestor of it)
   // is live.
-  for (int C = int(B.Context); C >= 0; C = Contexts[C].Parent)
-    if (llvm::is_contained(A.Live, unsigned(C)))
+  for (int C = int(ContextB); C >= 0; C = Contexts[C].Parent)
+    if (llvm::is_contained(LiveA, unsigned(C)))
       return true;
-  for (int C = int(A.Context); C >= 0; C = Contexts[C].Parent)
-    if (llvm::is_contained(B.Live, unsigned(C)))
+  for (int C = int(ContextA); C >= 0; C = Contexts[C].Parent)
+    if (llvm::is_contained(LiveB, unsigned(C)))
       return true;
   // Two threads below a common ancestor: siblings overlap when one was
   // started while the other ran; any two instances of a Multi ancestor do.
-  for (int CA = int(A.Context); CA >= 0; CA = Contexts[CA].Parent) {
-    for (int CB = int(B.Context); CB >= 0; CB = Contexts[CB].Parent) {
+  for (int CA = int(ContextA); CA >= 0; CA = Contexts[CA].Parent) {
+    for (int CB = int(ContextB); CB >= 0; CB = Contexts[CB].Parent) {
       if (Contexts[CA].Parent < 0 || Contexts[CA].Parent != Contexts[CB].Parent)
         continue;
       if (CA == CB)
@@ -292,8 +347,8 @@ bool ThreadContexts::mayRunConcurrently(const ResolvedAccess &A,
           llvm::is_contained(Contexts[CB].LiveAtStart, unsigned(CA)))
         return true;
     }
-    if (CA != int(A.Context) && Contexts[CA].Multi &&
-        isAncestor(unsigned(CA), B.Context))
+    if (CA != int(ContextA) && Contexts[CA].Multi &&
+        isAncestor(unsigned(CA), ContextB))
       return true;
   }
   return false;

@@ -13,6 +13,8 @@
 
 #include "FunctionSummary.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
+
 #include <vector>
 
 namespace racelint {
@@ -83,6 +85,11 @@ public:
   /// Whether code of two accesses may run at the same time.
   bool mayRunConcurrently(const ResolvedAccess &A,
                           const ResolvedAccess &B) const;
+  /// Whether code of two program points may run at the same time, each
+  /// given by its context and the threads live beside it.
+  bool mayRunConcurrently(unsigned ContextA, llvm::ArrayRef<unsigned> LiveA,
+                          unsigned ContextB,
+                          llvm::ArrayRef<unsigned> LiveB) const;
 
 private:
   struct Binding {
@@ -112,6 +119,14 @@ private:
   unsigned startContext(unsigned Parent, const StartSite &Site,
                         const Binding &Bound, const clang::FunctionDecl *F);
   bool isAncestor(unsigned Ancestor, unsigned Context) const;
+  size_t walkKey(unsigned Context, const clang::FunctionDecl *F,
+                 const Binding &Bound, const Lockset &Locks,
+                 llvm::ArrayRef<unsigned> Live) const;
+
+  struct WalkResult {
+    unsigned FirstContext, EndContext;
+    LiveMap Started;
+  };
 
   SummaryCache &Cache;
   std::vector<ThreadContext> Contexts;
@@ -121,6 +136,11 @@ private:
   std::vector<ResolvedBlockingCall> BlockingCalls;
   std::vector<ResolvedDetach> Detaches;
   std::vector<PendingThread> Pending;
+  llvm::DenseMap<std::pair<const StartSite *, unsigned>,
+                 llvm::SmallVector<unsigned, 1>>
+      BySite;
+  llvm::SmallPtrSet<const clang::FunctionDecl *, 16> OnStack;
+  llvm::DenseMap<size_t, WalkResult> Walked;
   /// Work left before composition stops: a bound on pathological inputs.
   unsigned Budget = 4000000;
 };

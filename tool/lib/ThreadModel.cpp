@@ -18,6 +18,8 @@ static StringRef stdClassName(QualType T) {
 
 bool isJThreadType(QualType T) { return stdClassName(T) == "jthread"; }
 
+bool isFutureType(QualType T) { return stdClassName(T) == "future"; }
+
 bool isThreadHandleType(QualType T) {
   StringRef Name = stdClassName(T);
   return Name == "thread" || Name == "jthread";
@@ -44,10 +46,19 @@ static const Expr *skipWrappers(const Expr *E) {
 /// Fills Entry/Object from the callable argument of a start.
 static bool resolveCallable(const Expr *Callable, ThreadStartCall &Start,
                             llvm::ArrayRef<const Expr *> Rest) {
-  const Expr *E = skipWrappers(Callable);
+  const Expr *E = skipWrappers(Callable)->IgnoreParenCasts();
   if (const auto *U = dyn_cast<UnaryOperator>(E);
       U && U->getOpcode() == UO_AddrOf)
     E = U->getSubExpr()->IgnoreParenImpCasts();
+  // A function pointer variable: the function it was initialized with.
+  // FIXME: a later assignment to the variable is not followed.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
+        Var && Var->getType()->isFunctionPointerType() && Var->getInit())
+      if (const auto *Init =
+              dyn_cast<DeclRefExpr>(Var->getInit()->IgnoreParenCasts());
+          !Init || Init->getDecl() != Var)
+        return resolveCallable(Var->getInit(), Start, Rest);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (const auto *MD = dyn_cast<CXXMethodDecl>(DRE->getDecl());
         MD && MD->isInstance()) {
@@ -110,7 +121,10 @@ static llvm::SmallVector<const Expr *, 4> argsOf(const CallExpr *Call) {
 static std::optional<ThreadStartCall> classifyAsync(const CallExpr *Call) {
   llvm::SmallVector<const Expr *, 4> Args = argsOf(Call);
   bool MayBeDeferred = true;
-  if (!Args.empty() && stdClassName(Args.front()->getType()) == "launch") {
+  const auto *Policy =
+      Args.empty() ? nullptr : Args.front()->getType()->getAsTagDecl();
+  if (Policy && Policy->isInStdNamespace() && Policy->getIdentifier() &&
+      Policy->getName() == "launch") {
     // FIXME: a policy computed at run time counts as may-be-deferred.
     const auto *DRE =
         dyn_cast<DeclRefExpr>(Args.front()->IgnoreParenImpCasts());
@@ -169,14 +183,12 @@ std::optional<ThreadStartCall> classifyThreadStart(const Stmt *S) {
   Start.Kind = StartKind::PthreadCreate;
   Start.HandleOut = Call->getArg(0);
   Start.Attr = Call->getArg(1);
-  const Expr *Routine = Call->getArg(2)->IgnoreParenCasts();
-  if (const auto *U = dyn_cast<UnaryOperator>(Routine);
-      U && U->getOpcode() == UO_AddrOf)
-    Routine = U->getSubExpr()->IgnoreParenCasts();
-  const auto *DRE = dyn_cast<DeclRefExpr>(Routine);
-  if (!DRE || !isa<FunctionDecl>(DRE->getDecl()))
+  ThreadStartCall Routine;
+  if (!resolveCallable(Call->getArg(2), Routine, {}) ||
+      isa<CXXMethodDecl>(Routine.Entry) &&
+          cast<CXXMethodDecl>(Routine.Entry)->isInstance())
     return std::nullopt;
-  Start.Entry = cast<FunctionDecl>(DRE->getDecl());
+  Start.Entry = Routine.Entry;
   Start.Args.push_back(Call->getArg(3));
   return Start;
 }

@@ -56,6 +56,7 @@ std::optional<HandleOp> classifyHandleOp(const clang::CallExpr *Call);
 /// Whether \p T is std::thread or std::jthread (or a container of them).
 bool isThreadHandleType(clang::QualType T);
 bool isJThreadType(clang::QualType T);
+bool isFutureType(clang::QualType T);
 
 } // namespace racelint
 

@@ -1,6 +1,6 @@
 // A thread entry calling a pure virtual run() through a base pointer: the
 // override's update is reported; the call itself writes nothing.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 

@@ -1,6 +1,6 @@
 // Twin of lock-unique-moved.cpp: the new owner's scope ends first, so the
 // update after it runs unlocked (the moved-from lock owns nothing).
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <mutex>
 #include <thread>

@@ -1,6 +1,6 @@
 // A recursive (and mutually recursive) helper called from a thread body: the
 // analysis terminates and reports the update inside once.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 

@@ -1,7 +1,7 @@
 // Check-then-act through a locked getter and a locked setter: the value read
 // under the lock flows through the return value and the argument into the
 // write, but the lock is released in between.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <mutex>
 #include <thread>

@@ -1,7 +1,7 @@
 // A pthread_t array joined in a later loop; main writes the counter, unlocked,
 // between the create loop and the join loop. One pair, one report: at main's
 // unlocked write (the threads' update is locked).
-// RUN: not %racelint %s -- -std=c11 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c11 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <pthread.h>
 

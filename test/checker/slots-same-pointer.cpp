@@ -1,5 +1,5 @@
 // Twin of slots-per-thread.cpp: every thread gets the same pointer.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 #include <vector>

@@ -1,6 +1,6 @@
 // The lecture's "subclass and override run": a user-defined Thread base class
 // whose start() creates the thread and calls the virtual run().
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 

@@ -1,6 +1,6 @@
 // A thread base class over pthreads: start() passes 'this' to a static
 // trampoline that calls the virtual run().
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <pthread.h>
 

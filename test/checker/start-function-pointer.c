@@ -1,5 +1,5 @@
 // pthreads started through a function pointer variable.
-// RUN: not %racelint %s -- -std=c11 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c11 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <pthread.h>
 

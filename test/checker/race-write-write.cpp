@@ -1,6 +1,6 @@
 // Two bodies each store a constant: a write/write data race, reported once
 // for the pair (not once from each side).
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <thread>
 

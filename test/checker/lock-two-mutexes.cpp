@@ -1,7 +1,7 @@
 // Two different mutexes guarding one variable: each update is locked, but by
 // a different lock, so they do not exclude each other. Both write sites lose
 // updates: one report at each.
-// RUN: not %racelint %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
+// RUN: not %racelint-races %s -- -std=c++17 -pthread | FileCheck %s --implicit-check-not=warning:
 
 #include <mutex>
 #include <thread>
