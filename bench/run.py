@@ -518,6 +518,8 @@ def bench_project(tools, settings, report, problems):
                  "DIR` run over the whole database; -j2 is not measured.\n\n")
     text += table(["run", "wall s", "CPU s", "peak MB", "wall vs serial parse",
                    f"speed-up vs -j1 (target >= {TARGET_SPEEDUP}x)"], rows)
+    if jobs_form is not None:
+        text += "\n\n" + same_output_text(settings.logs, results)
     report.add("Generated project", text)
     output = os.path.join(settings.logs, f"project.{slug(chosen[-1].name)}.out")
     if not results[chosen[-1].name].problem:
@@ -525,6 +527,18 @@ def bench_project(tools, settings, report, problems):
         check = check_findings(findings_in(output), marks_in(sources + headers))
         report.add("Findings on the generated project",
                    findings_text(f"{chosen[-1].name} over the project", check))
+
+
+def same_output_text(logs, results):
+    """Whether -j1 and -j2 printed the same findings in the same order."""
+    if results["racelint -j1"].problem or results["racelint -j2"].problem:
+        return "Output at -j1 and -j2: not compared (a run failed)."
+    outputs = []
+    for name in ("racelint -j1", "racelint -j2"):
+        with open(os.path.join(logs, f"project.{slug(name)}.out"), "rb") as stream:
+            outputs.append(stream.read())
+    verdict = "identical" if outputs[0] == outputs[1] else "DIFFERENT"
+    return f"Output at -j1 and -j2: {verdict}."
 
 
 def speedup(base, result):
