@@ -10,6 +10,7 @@
 #include "RaceAnalysis.h"
 
 #include "Finding.h"
+#include "LockDiscipline.h"
 #include "ProgramModel.h"
 
 #include "clang/AST/ASTContext.h"
@@ -330,6 +331,7 @@ std::vector<Report> checkRaces(const ProgramModel &Model) {
 std::vector<Report> analyzeTranslationUnit(ASTContext &Context) {
   ProgramModel Model(Context);
   std::vector<Report> Reports = checkRaces(Model);
+  llvm::append_range(Reports, checkLockDiscipline(Model));
   return Reports;
 }
 

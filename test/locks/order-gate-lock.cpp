@@ -1,0 +1,34 @@
+// Both orders are taken under one outer lock, so only one thread at a time
+// can be inside either: no deadlock.
+// RUN: %racelint %s -- -std=c++17 -pthread | count 0
+
+#include <mutex>
+#include <thread>
+
+std::mutex gate;
+std::mutex accounts_mutex;
+std::mutex audit_mutex;
+int balance;
+int audited;
+
+void transfer() {
+  std::lock_guard<std::mutex> outer(gate);
+  std::lock_guard<std::mutex> first(accounts_mutex);
+  std::lock_guard<std::mutex> second(audit_mutex);
+  balance++;
+  audited++;
+}
+
+void audit() {
+  std::lock_guard<std::mutex> outer(gate);
+  std::lock_guard<std::mutex> first(audit_mutex);
+  std::lock_guard<std::mutex> second(accounts_mutex);
+  audited = balance;
+}
+
+int main() {
+  std::thread a(transfer);
+  std::thread b(audit);
+  a.join();
+  b.join();
+}
