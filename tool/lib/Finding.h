@@ -8,6 +8,7 @@
 #define RACELINT_FINDING_H
 
 #include "FunctionSummary.h"
+#include "Report.h"
 #include "RuleCatalog.h"
 
 #include <optional>
@@ -36,6 +37,8 @@ struct RaceFinding {
   const clang::Expr *WriteExpr = nullptr;
   ThreadSide WriteThread;
   bool WriteHoldsLocks = false;
+  /// The write's access in the program model, for planning fixes.
+  unsigned WriteAccess = 0;
 
   /// For read-modify-writes: the form and the read it came from.
   std::optional<UpdateForm> Form;
@@ -48,6 +51,7 @@ struct RaceFinding {
   /// with itself in another instance of its thread.
   bool OtherIsSelf = false;
   AccessKind OtherKind = AccessKind::Write;
+  std::vector<Fix> Fixes;
   clang::SourceLocation OtherLoc;
   ThreadSide OtherThread;
 };

@@ -20,6 +20,10 @@ bool FixApplier::add(const Report &R) {
   std::map<std::string, clang::tooling::Replacements> Candidate = ByFile;
   for (const TextEdit &E : R.Fixes.front().Edits) {
     clang::tooling::Replacement Edit(E.Where.File, E.Offset, E.Length, E.Text);
+    // Fixes of two updates of one variable share its new mutex and include:
+    // the second copy of an identical edit is already there.
+    if (llvm::is_contained(Candidate[E.Where.File], Edit))
+      continue;
     if (llvm::Error Err = Candidate[E.Where.File].add(Edit)) {
       llvm::consumeError(std::move(Err));
       ++Conflicting;

@@ -12,6 +12,7 @@
 #include "Finding.h"
 #include "LockDiscipline.h"
 #include "ProgramModel.h"
+#include "RaceFixes.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -133,6 +134,7 @@ RaceFinding RacePairing::base(Rule R, unsigned Write, unsigned Other) const {
   F.WriteExpr = W.Source->E;
   F.WriteThread = sideOf(W.Context);
   F.WriteHoldsLocks = !W.Locks.empty();
+  F.WriteAccess = Write;
   F.OtherIsSelf = W.Source->Loc == X.Source->Loc;
   F.OtherKind = X.Source->Kind;
   F.OtherLoc = X.Source->Loc;
@@ -325,6 +327,10 @@ ProgramModel::ProgramModel(ASTContext &Context)
 
 std::vector<Report> checkRaces(const ProgramModel &Model) {
   std::vector<RaceFinding> Findings = RacePairing(Model.Threads).run();
+  for (RaceFinding &F : Findings)
+    if (std::optional<Fix> Lock =
+            planLockFix(F, Model.Threads.accesses()[F.WriteAccess], Model))
+      F.Fixes.push_back(std::move(*Lock));
   return describeFindings(Findings, Model.Context);
 }
 

@@ -30,9 +30,13 @@ private:
   }
   std::string entryName(const FunctionDecl *FD) const;
   std::string headline(const RaceFinding &F) const;
-  void addNote(Report &R, SourceLocation Loc, std::string Message) const {
-    if (Loc.isValid())
-      R.Notes.push_back({point(Loc), std::move(Message)});
+  void addNote(Report &R, SourceLocation Loc, std::string Message,
+               bool ThreadStart = false) const {
+    if (!Loc.isValid())
+      return;
+    Note N{point(Loc), std::move(Message)};
+    N.ThreadStart = ThreadStart;
+    R.Notes.push_back(std::move(N));
   }
   void addThreadNote(Report &R, const ThreadSide &Side) const;
   void addOtherAccessNote(Report &R, const RaceFinding &F) const;
@@ -112,13 +116,15 @@ void RaceReporter::addThreadNote(Report &R, const ThreadSide &Side) const {
   std::string Entry = entryName(Side.Entry);
   if (Side.StartedInLoop)
     addNote(R, Side.StartLoc,
-            "several threads run " + Entry +
-                " at once, started here in a loop");
+            "several threads run " + Entry + " at once, started here in a loop",
+            /*ThreadStart=*/true);
   else if (Side.SeveralInstances)
     addNote(R, Side.StartLoc,
-            "several threads run " + Entry + " at once, started here");
+            "several threads run " + Entry + " at once, started here",
+            /*ThreadStart=*/true);
   else
-    addNote(R, Side.StartLoc, "a thread running " + Entry + " is started here");
+    addNote(R, Side.StartLoc, "a thread running " + Entry + " is started here",
+            /*ThreadStart=*/true);
 }
 
 void RaceReporter::addOtherAccessNote(Report &R, const RaceFinding &F) const {
@@ -149,6 +155,7 @@ std::optional<Report> RaceReporter::describe(const RaceFinding &F) {
   R.Level = Severity::Warning;
   R.Where = point(F.WriteLoc);
   R.Message = headline(F);
+  R.Fixes = F.Fixes;
   std::string Var = "'" + F.Variable + "'";
   bool SeparateRead = F.Form && (*F.Form == UpdateForm::Recomputed ||
                                  *F.Form == UpdateForm::AtomicSplit);
