@@ -6,9 +6,10 @@ run with the same flags, alternating, several times; the median of each is compa
 Every measurement is a fresh child process, waited for with os.wait4: its wall time as
 seen from here, its CPU time (user + system) and its peak resident set (ru_maxrss).
 
-Inputs: every sample under samples/, generated TUs (gen_tu.py) of growing size, and a
-generated project (gen_project.py) analysed with `racelint -p DIR` at -j1 and -j2
-against clang++-19 -fsyntax-only over the same database. It also checks racelint's
+Inputs: every sample under samples/ and every input under bench/repro/ that once
+crashed racelint, generated TUs (gen_tu.py) of growing size, and a generated project
+(gen_project.py) analysed with `racelint -p DIR` at -j1 and -j2 against clang++-19
+-fsyntax-only over the same database. It also checks racelint's
 findings on the generated inputs against their `bench-expect` / `bench-clean` marks.
 
 A benchmark, not a test: the exit status is 0 whatever the ratios, 2 when racelint or
@@ -92,13 +93,18 @@ def could_not_start(error):
 
 
 def measure(argv, cwd, timeout, stdout_path, stderr_path):
-    """Run argv once in its own process group; wait4 gives its resource usage."""
+    """Run argv once in its own process group; wait4 gives its resource usage.
+
+    A process group, not a session: Linux's scheduler autogroups give each session an
+    equal share of a busy machine, so two clang processes in two sessions would get
+    twice the CPU of racelint's two threads in one. Every child stays in this session.
+    """
     fired = threading.Event()
     with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
         start = time.perf_counter()
         try:
             proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out,
-                                    stderr=err, start_new_session=True)
+                                    stderr=err, process_group=0)
         except OSError as error:
             return could_not_start(error)
         timer = threading.Timer(timeout, kill_group, (proc.pid, fired))
@@ -130,7 +136,7 @@ def measure_many(commands, cwd, timeout, jobs, stdout_path, stderr_path):
             err = open(stderr_path, "wb")
             try:
                 proc = subprocess.Popen(pending.pop(0), cwd=cwd, stdin=subprocess.DEVNULL,
-                                        stdout=out, stderr=err, start_new_session=True)
+                                        stdout=out, stderr=err, process_group=0)
             except OSError as error:
                 out.close()
                 err.close()
@@ -233,11 +239,17 @@ def count_lines(path):
         return sum(1 for _ in stream)
 
 
-def sample_files():
+def sources_under(folder):
     found = []
-    for folder, _, files in os.walk(os.path.join(REPO_DIR, "samples")):
-        found += [os.path.join(folder, f) for f in files if f.endswith((".c", ".cpp"))]
+    for parent, _, files in os.walk(folder):
+        found += [os.path.join(parent, f) for f in files if f.endswith((".c", ".cpp"))]
     return sorted(found)
+
+
+def sample_files():
+    """The samples, then the inputs that once crashed racelint (bench/repro/)."""
+    return (sources_under(os.path.join(REPO_DIR, "samples"))
+            + sources_under(os.path.join(BENCH_DIR, "repro")))
 
 
 def flags_and_compiler(path, tools):
@@ -430,9 +442,10 @@ def bench_samples(tools, settings, report, problems):
         rules = collections.Counter(rule for _, _, rule, _ in findings_in(output))
         counts.append([name, sum(rules.values()),
                        ", ".join(f"{r} {n}" for r, n in sorted(rules.items())) or "-"])
-    report.add(f"Samples (median of {settings.sample_reps})",
+    report.add(f"Samples and bench/repro (median of {settings.sample_reps})",
                table(COMPARISON_HEADERS, rows))
-    report.add("Findings on the samples", table(["sample", "findings", "by rule"], counts))
+    report.add("Findings on the samples and bench/repro",
+               table(["input", "findings", "by rule"], counts))
 
 
 def bench_tus(tools, settings, report, problems):
