@@ -91,7 +91,7 @@ public:
     // A TU with errors has an incomplete AST; Clang has said why already.
     if (Context.getDiagnostics().hasErrorOccurred())
       return;
-    for (Report &R : analyzeTranslationUnit(Context)) {
+    for (Report &R : analyzeTranslationUnit(Context, Options.Hints)) {
       if (!Options.Rules.isEnabled(R.RuleId))
         continue;
       makeAbsolute(R, WorkingDir);

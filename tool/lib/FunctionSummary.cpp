@@ -1190,6 +1190,14 @@ void SummaryBuilder::VisitCallExpr(const CallExpr *E) {
     applyLockOp(*Op, E);
     return;
   }
+  if (auto Op = classifyConfiguredLock(E, Cache.hints())) {
+    applyLockOp(*Op, E);
+    return;
+  }
+  if (auto Start = classifyConfiguredStart(E, Cache.hints())) {
+    startThread(E, *Start, std::nullopt);
+    return;
+  }
   if (auto Start = classifyThreadStart(E)) {
     std::optional<AccessPath> Handle;
     if (Start->HandleOut) {
@@ -1607,6 +1615,9 @@ const FunctionSummary *SummaryCache::get(const FunctionDecl *FD) {
   ++Depth;
   auto Summary = std::make_unique<FunctionSummary>();
   SummaryBuilder(*this, FD, *Summary).build();
+  if (!Hints.SingleThreadFunctions.empty())
+    Summary->SingleThread = llvm::is_contained(Hints.SingleThreadFunctions,
+                                               FD->getQualifiedNameAsString());
   --Depth;
   InProgress[FD] = false;
   return (Summaries[FD] = std::move(Summary)).get();

@@ -15,6 +15,7 @@
 #define RACELINT_FUNCTIONSUMMARY_H
 
 #include "AccessPath.h"
+#include "Config.h"
 #include "Lockset.h"
 #include "ThreadModel.h"
 
@@ -162,6 +163,10 @@ public:
   /// Values the function returns, and writes whose value is a parameter.
   std::vector<ValueOrigin> ReturnOrigins;
   std::vector<std::pair<unsigned, unsigned>> ParamWrites; // access, param
+
+  /// Configured to run on one thread only: its accesses, and its callees',
+  /// race with nothing.
+  bool SingleThread = false;
 };
 
 /// Computes summaries on demand, callees first, each once. Recursion and
@@ -169,16 +174,20 @@ public:
 /// unknown code with no effect.
 class SummaryCache {
 public:
-  explicit SummaryCache(clang::ASTContext &Context) : Context(Context) {}
+  SummaryCache(clang::ASTContext &Context, const AnalysisHints &Hints)
+      : Context(Context), Hints(Hints) {}
 
   /// The summary of \p FD's definition, or null when it has no body here or
   /// lives in a system header.
   const FunctionSummary *get(const clang::FunctionDecl *FD);
 
   clang::ASTContext &context() { return Context; }
+  const AnalysisHints &hints() const { return Hints; }
 
 private:
   clang::ASTContext &Context;
+  /// Copied: the model outlives the options it was built from.
+  AnalysisHints Hints;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>>
       Summaries;
   llvm::DenseMap<const clang::FunctionDecl *, bool> InProgress;

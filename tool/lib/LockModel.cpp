@@ -155,6 +155,29 @@ std::optional<LockOp> classifyLockCall(const CallExpr *Call) {
   return classifyPosixLock(FD->getName(), Call);
 }
 
+std::optional<LockOp> classifyConfiguredLock(const CallExpr *Call,
+                                             const AnalysisHints &Hints) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (Hints.LockFunctions.empty() || !FD)
+    return std::nullopt;
+  std::string Name = FD->getQualifiedNameAsString();
+  for (const LockFunctionPair &Pair : Hints.LockFunctions) {
+    bool Locks = Pair.Lock == Name;
+    if (!Locks && Pair.Unlock != Name)
+      continue;
+    LockOp Op{
+        Locks ? LockOpKind::Acquire : LockOpKind::Release, {}, false, false};
+    if (isa<CXXMemberCallExpr>(Call))
+      Op.Mutexes.push_back(nullptr);
+    else if (Call->getNumArgs() > 0)
+      Op.Mutexes.push_back(Call->getArg(0));
+    else
+      return std::nullopt;
+    return Op;
+  }
+  return std::nullopt;
+}
+
 std::optional<GuardConstruction>
 classifyGuardConstruction(const CXXConstructExpr *Construct) {
   QualType T = Construct->getType();

@@ -9,7 +9,9 @@
 #ifndef RACELINT_LOCKMODEL_H
 #define RACELINT_LOCKMODEL_H
 
+#include "Config.h"
 #include "clang/AST/Expr.h"
+
 #include "clang/AST/ExprCXX.h"
 
 #include <optional>
@@ -30,6 +32,11 @@ struct LockOp {
 };
 
 std::optional<LockOp> classifyLockCall(const clang::CallExpr *Call);
+
+/// A call of one of the project's own lock or unlock functions named in
+/// .racelint.yaml: the lock is the called-on object, else the first argument.
+std::optional<LockOp> classifyConfiguredLock(const clang::CallExpr *Call,
+                                             const AnalysisHints &Hints);
 
 enum class GuardMode { Lock, Defer, Adopt, TryLock };
 

@@ -9,6 +9,7 @@
 #ifndef RACELINT_PROGRAMMODEL_H
 #define RACELINT_PROGRAMMODEL_H
 
+#include "Config.h"
 #include "FunctionSummary.h"
 #include "Report.h"
 #include "ThreadContexts.h"
@@ -19,7 +20,7 @@ namespace racelint {
 
 class ProgramModel {
 public:
-  explicit ProgramModel(clang::ASTContext &Context);
+  ProgramModel(clang::ASTContext &Context, const AnalysisHints &Hints = {});
 
   clang::ASTContext &Context;
   SummaryCache Summaries;

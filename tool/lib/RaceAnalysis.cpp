@@ -301,8 +301,8 @@ overridesCalled(const FunctionDecl *FD,
   return false;
 }
 
-ProgramModel::ProgramModel(ASTContext &Context)
-    : Context(Context), Summaries(Context), Threads(Summaries) {
+ProgramModel::ProgramModel(ASTContext &Context, const AnalysisHints &Hints)
+    : Context(Context), Summaries(Context, Hints), Threads(Summaries) {
   FunctionCollector Collector(Context);
   Collector.TraverseDecl(Context.getTranslationUnitDecl());
   Functions = std::move(Collector.Functions);
@@ -334,8 +334,9 @@ std::vector<Report> checkRaces(const ProgramModel &Model) {
   return describeFindings(Findings, Model.Context);
 }
 
-std::vector<Report> analyzeTranslationUnit(ASTContext &Context) {
-  ProgramModel Model(Context);
+std::vector<Report> analyzeTranslationUnit(ASTContext &Context,
+                                           const AnalysisHints &Hints) {
+  ProgramModel Model(Context, Hints);
   std::vector<Report> Reports = checkRaces(Model);
   llvm::append_range(Reports, checkLockDiscipline(Model));
   return Reports;

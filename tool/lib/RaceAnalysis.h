@@ -7,6 +7,7 @@
 #ifndef RACELINT_RACEANALYSIS_H
 #define RACELINT_RACEANALYSIS_H
 
+#include "Config.h"
 #include "Report.h"
 
 #include <vector>
@@ -18,8 +19,10 @@ class ASTContext;
 namespace racelint {
 
 /// Analyses the whole translation unit in \p Context and returns its reports,
-/// unsorted, for code outside system headers.
-std::vector<Report> analyzeTranslationUnit(clang::ASTContext &Context);
+/// unsorted, for code outside system headers. \p Hints name the project's
+/// own lock and thread-start functions, and its single-threaded functions.
+std::vector<Report> analyzeTranslationUnit(clang::ASTContext &Context,
+                                           const AnalysisHints &Hints = {});
 
 } // namespace racelint
 

@@ -149,6 +149,10 @@ void ThreadContexts::walk(unsigned Context, const FunctionDecl *F,
   if (!OnStack.insert(F).second)
     return;
   auto PopStack = llvm::make_scope_exit([&] { OnStack.erase(F); });
+  // A function configured to run on one thread only, and all it calls.
+  SingleThreadDepth += S->SingleThread;
+  auto PopSingle =
+      llvm::make_scope_exit([&] { SingleThreadDepth -= S->SingleThread; });
   // The same call in the same state again (a diamond in the call graph, a
   // helper called twice): nothing new, except that threads it starts now
   // run in several instances.
@@ -220,8 +224,8 @@ void ThreadContexts::walk(unsigned Context, const FunctionDecl *F,
       }
 
   for (const Access &A : S->Accesses) {
-    if (Budget == 0)
-      return;
+    if (Budget == 0 || SingleThreadDepth > 0)
+      break;
     --Budget;
     bool PerInstance = false;
     auto Path = resolve(A.Path, Bound, F, PerInstance);
@@ -272,7 +276,8 @@ void ThreadContexts::walk(unsigned Context, const FunctionDecl *F,
 size_t ThreadContexts::walkKey(unsigned Context, const FunctionDecl *F,
                                const Binding &Bound, const Lockset &Locks,
                                llvm::ArrayRef<unsigned> Live) const {
-  llvm::hash_code H = llvm::hash_combine(Context, F, Bound.This.has_value());
+  llvm::hash_code H = llvm::hash_combine(Context, F, Bound.This.has_value(),
+                                         SingleThreadDepth > 0);
   if (Bound.This)
     H = llvm::hash_combine(H, *Bound.This);
   for (const auto &Param : Bound.Params)

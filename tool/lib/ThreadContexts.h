@@ -141,6 +141,7 @@ private:
       BySite;
   llvm::SmallPtrSet<const clang::FunctionDecl *, 16> OnStack;
   llvm::DenseMap<size_t, WalkResult> Walked;
+  unsigned SingleThreadDepth = 0;
   /// Work left before composition stops: a bound on pathological inputs.
   unsigned Budget = 4000000;
 };

@@ -25,6 +25,14 @@ bool isThreadHandleType(QualType T) {
   return Name == "thread" || Name == "jthread";
 }
 
+/// std::function and its kin hold a callable: the thread runs what they
+/// were made from.
+static bool isCallableWrapper(QualType T) {
+  StringRef Name = stdClassName(T);
+  return Name == "function" || Name == "move_only_function" ||
+         Name == "packaged_task";
+}
+
 static const Expr *skipWrappers(const Expr *E) {
   while (true) {
     E = E->IgnoreParenImpCasts();
@@ -36,7 +44,8 @@ static const Expr *skipWrappers(const Expr *E) {
       E = F->getSubExpr();
     else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
              C && C->getNumArgs() == 1 &&
-             C->getConstructor()->isCopyOrMoveConstructor())
+             (C->getConstructor()->isCopyOrMoveConstructor() ||
+              isCallableWrapper(C->getType())))
       E = C->getArg(0);
     else
       return E;
@@ -191,6 +200,24 @@ std::optional<ThreadStartCall> classifyThreadStart(const Stmt *S) {
   Start.Entry = Routine.Entry;
   Start.Args.push_back(Call->getArg(3));
   return Start;
+}
+
+std::optional<ThreadStartCall>
+classifyConfiguredStart(const CallExpr *Call, const AnalysisHints &Hints) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (Hints.ThreadStartFunctions.empty() || !FD)
+    return std::nullopt;
+  std::string Name = FD->getQualifiedNameAsString();
+  for (const ThreadStartFunction &Start : Hints.ThreadStartFunctions) {
+    if (Start.Function != Name || Start.CallableArgument >= Call->getNumArgs())
+      continue;
+    ThreadStartCall Result;
+    Result.Kind = StartKind::StdThread;
+    if (!resolveCallable(Call->getArg(Start.CallableArgument), Result, {}))
+      return std::nullopt;
+    return Result;
+  }
+  return std::nullopt;
 }
 
 std::optional<HandleOp> classifyHandleOp(const CallExpr *Call) {

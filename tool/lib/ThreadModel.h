@@ -10,7 +10,9 @@
 #ifndef RACELINT_THREADMODEL_H
 #define RACELINT_THREADMODEL_H
 
+#include "Config.h"
 #include "clang/AST/Expr.h"
+
 #include "clang/AST/ExprCXX.h"
 
 #include <optional>
@@ -40,6 +42,12 @@ struct ThreadStartCall {
 /// Recognizes a thread start in a construction (std::thread t(f, ...)) or a
 /// call (pthread_create, std::async, container.emplace_back(f, ...)).
 std::optional<ThreadStartCall> classifyThreadStart(const clang::Stmt *S);
+
+/// A call of one of the project's own thread-start functions named in
+/// .racelint.yaml (a pool's submit(fn)): its callable runs on another thread.
+std::optional<ThreadStartCall>
+classifyConfiguredStart(const clang::CallExpr *Call,
+                        const AnalysisHints &Hints);
 
 enum class HandleOpKind { Join, Detach };
 
