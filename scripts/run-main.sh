@@ -41,10 +41,22 @@ printf '\n[main] %d sample(s): %d without findings, %d with findings, %d not ana
   "${#samples[@]}" "$clean" "$with_findings" "$errors"
 
 # ---------------------------------------------------------------------------
-# PLACE FOR racelint-confirm: whoever builds racelint-confirm adds its run on
-# the money sample here (DESIGN.md, "sanitizer-backed sample runs"): static
-# reports confirmed by TSan and the shim, then the locked fix verified.
+# racelint-confirm on the money sample (docs/confirm.md): the static report
+# confirmed by ThreadSanitizer and the shim, then racelint's locked fix-it
+# applied to a copy, rebuilt, rerun, and the race shown gone. Unlike a sample
+# with findings, anything but exit status 0 here is a failure.
 # ---------------------------------------------------------------------------
+confirm=build/bin/racelint-confirm
+money=samples/money/money_race.cpp
+printf '\n[main] racelint-confirm: prove the money race at run time, then the fix\n'
+printf '$ %s %s -- -std=c++17 -pthread\n' "$confirm" "$money"
+confirm_status=0
+"$confirm" "$money" -- -std=c++17 -pthread || confirm_status=$?
+if ((confirm_status != 0)); then
+  printf '[main] error: racelint-confirm did not confirm and fix the money race (exit %d)\n' \
+    "$confirm_status" >&2
+  ((errors > 0)) || exit "$confirm_status" # else the error below exits 2
+fi
 
 if ((errors > 0)); then
   printf '[main] error: racelint failed on %d sample(s); see "ERROR" above\n' "$errors" >&2
