@@ -223,9 +223,14 @@ static int specificity(Rule R) {
     return 2;
   case Rule::DataRace:
     return 1;
-  default:
-    llvm_unreachable("not a race rule");
+  case Rule::DaemonThread:
+  case Rule::JoinableThreadDestroyed:
+  case Rule::LockNotReleased:
+  case Rule::LockOrderInversion:
+  case Rule::LockHeldAcrossBlockingCall:
+    break;
   }
+  llvm_unreachable("not a race rule");
 }
 
 /// Of two data-race reports that name each other, whether \p F is the one

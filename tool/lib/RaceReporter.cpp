@@ -105,9 +105,14 @@ std::string RaceReporter::headline(const RaceFinding &F) const {
     return Var + " is written while another thread may " +
            (F.OtherKind == AccessKind::Read ? "read" : "write") +
            " it, with no lock held in common";
-  default:
-    llvm_unreachable("not a race rule");
+  case Rule::DaemonThread:
+  case Rule::JoinableThreadDestroyed:
+  case Rule::LockNotReleased:
+  case Rule::LockOrderInversion:
+  case Rule::LockHeldAcrossBlockingCall:
+    break;
   }
+  llvm_unreachable("not a race rule");
 }
 
 void RaceReporter::addThreadNote(Report &R, const ThreadSide &Side) const {
