@@ -276,12 +276,27 @@ bool LockReleaseContext::bodyMayThrow(const Stmt *S, const FunctionDecl *FD) {
   if (isa<CXXThrowExpr>(S))
     return true;
   if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (mayThrow(Call))
+    if (!classifyLockCall(Call) && mayThrow(Call))
       return true;
   for (const Stmt *Child : S->children())
     if (bodyMayThrow(Child, FD))
       return true;
   return false;
+}
+
+/// Library code throws when it allocates or parses; the synchronization
+/// types, std::this_thread and std::chrono throw only on misuse or for
+/// exotic clocks, and counting them would put a note on every region.
+static bool mayLibraryThrow(const FunctionDecl *FD) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (isSynchronizationType(QualType(MD->getParent()->getTypeForDecl(), 0)))
+      return false;
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC);
+        NS && NS->getIdentifier() &&
+        (NS->getName() == "this_thread" || NS->getName() == "chrono"))
+      return false;
+  return true;
 }
 
 bool LockReleaseContext::mayThrow(const CallExpr *Call) {
@@ -304,7 +319,7 @@ bool LockReleaseContext::mayThrow(const CallExpr *Call) {
   if (FD->isExternC() || FD->isInExternCContext() || FD->hasAttr<NoThrowAttr>())
     return false;
   if (!isAnalysable(FD, Model.Context))
-    return true;
+    return mayLibraryThrow(FD);
   const FunctionDecl *Def = FD->getDefinition();
   auto It = Throws.find(Def);
   if (It != Throws.end())
@@ -687,6 +702,13 @@ void MayHeldWalk::visitCall(const CallExpr *Call, const CFGBlock *B) {
     return;
   }
   const FunctionDecl *Callee = Call->getDirectCallee();
+  // An exception leaves the call before its own lock effects happen.
+  if (Recording && !State.Holds.empty() && TU.mayThrow(Call) &&
+      !isInsideTry(Call))
+    for (const Hold &H : State.Holds) {
+      std::string Name = Callee ? Callee->getNameAsString() : std::string();
+      addExit(H, {ExitKind::ThrowingCall, Call->getExprLoc(), Name});
+    }
   if (const FunctionSummary *S =
           Callee ? TU.Model.Summaries.get(Callee) : nullptr) {
     // A helper that releases its caller's lock, or takes one for it.
@@ -697,12 +719,6 @@ void MayHeldWalk::visitCall(const CallExpr *Call, const CFGBlock *B) {
       if (auto L = mapCalleePath(H.Lock, Call, S->Function))
         acquire(*L, Call, H.Shared, nullptr, /*Try=*/false);
   }
-  if (Recording && !State.Holds.empty() && TU.mayThrow(Call) &&
-      !isInsideTry(Call))
-    for (const Hold &H : State.Holds) {
-      std::string Name = Callee ? Callee->getNameAsString() : std::string();
-      addExit(H, {ExitKind::ThrowingCall, Call->getExprLoc(), Name});
-    }
 }
 
 void MayHeldWalk::visitDecl(const DeclStmt *S) {
