@@ -9,6 +9,7 @@
 #include "Confirm.h"
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/ErrorHandling.h"
 
 using namespace racelint::confirm;
@@ -104,6 +105,12 @@ std::string TsanReport::key() const {
         "|" + S.accessKind() + "@" + Top.Path + ":" + std::to_string(Top.Line);
   }
   return Key;
+}
+
+bool racelint::confirm::samePath(llvm::StringRef A, llvm::StringRef B) {
+  if (A == B)
+    return true;
+  return A.ends_with(("/" + B).str()) || B.ends_with(("/" + A).str());
 }
 
 bool RunEvidence::clean() const {

@@ -23,6 +23,8 @@
 #ifndef RACELINT_CONFIRM_CONFIRM_H
 #define RACELINT_CONFIRM_CONFIRM_H
 
+#include "llvm/ADT/StringRef.h"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -136,6 +138,14 @@ struct RunEvidence {
 
 enum class Outcome { Confirmed, NotReproduced, NotReached, NotChecked };
 
+/// The lines of one output missing from, or extra to, another's, regardless
+/// of their order (threads print in any order).
+struct OutputDifference {
+  std::vector<std::string> Missing; ///< Expected but not printed.
+  std::vector<std::string> Extra;   ///< Printed but not expected.
+  bool empty() const { return Missing.empty() && Extra.empty(); }
+};
+
 /// The verdict on one finding over all runs.
 struct Verdict {
   const Finding *Subject = nullptr;
@@ -143,18 +153,20 @@ struct Verdict {
   unsigned Runs = 0;
   unsigned ConfirmedRuns = 0;
   unsigned ReachedRuns = 0;
-  /// The evidence, in words ("ThreadSanitizer data race (write :29 / read
-  /// :27)", "detached thread 'task' ... still running at exit").
-  std::string Evidence;
-  std::string ByTsan;    ///< The matched TSan report, described.
-  std::string ByShim;    ///< The matched shim event, described.
-  bool ByOutput = false; ///< The output differed from the fixed build's.
+  const Probe *ProbeUsed = nullptr; ///< The finding's probe, if it got one.
+  std::optional<TsanReport> ByTsan; ///< The first TSan report that matched.
+  std::optional<ShimThread> ByShim; ///< The first thread alive at exit.
+  bool ByOutput = false; ///< Confirmed by the output alone in some run.
   unsigned OutputDiffRuns = 0;
-  std::string OutputDiff;    ///< "output 'money = 99' (expected 'money = 0')".
-  std::string NotReachedWhy; ///< "the window at :27 was never hit".
+  OutputDifference FirstDiff; ///< The first differing run's, against the
+                              ///< fixed build's output.
   bool Fixed = false;
   bool StillReportedAfter = false; ///< racelint still reports it on the fix.
 };
+
+/// Two paths name the same file: equal, or one ends with the other at a '/'
+/// (a probe's key may be a file name alone).
+bool samePath(llvm::StringRef A, llvm::StringRef B);
 
 const char *outcomeName(Outcome O);
 

@@ -30,33 +30,104 @@ static std::string inRuns(unsigned K, size_t N) {
   return " in " + std::to_string(K) + " of " + std::to_string(N) + " runs";
 }
 
-static const Probe *probeAt(const Session &S, const Finding &F) {
-  for (const Probe &P : S.Probes) {
-    for (const FindingNote *N : {F.releaseNote(), F.readNote()})
-      if (N && P.Key.Line == N->Where.Line)
-        return &P;
-    if (P.Key.Line == F.Where.Line)
-      return &P;
+static std::string lineOf(const std::string &Path, unsigned Line,
+                          const std::string &File) {
+  if (samePath(Path, File))
+    return ":" + std::to_string(Line);
+  return llvm::sys::path::filename(Path).str() + ":" + std::to_string(Line);
+}
+
+static std::string describeAccesses(const TsanReport &Report,
+                                    const std::string &File) {
+  std::string Text;
+  for (const TsanSection &Section : Report.Sections) {
+    std::string Kind = Section.accessKind();
+    if (Kind.empty())
+      continue;
+    auto Frame = llvm::find_if(Section.Frames, [](const TsanFrame &F) {
+      return F.Line != 0 && !llvm::StringRef(F.Path).starts_with("/usr/");
+    });
+    if (Frame == Section.Frames.end())
+      continue;
+    if (!Text.empty())
+      Text += " / ";
+    Text += Kind + " " + lineOf(Frame->Path, Frame->Line, File);
   }
-  return nullptr;
+  return Text;
+}
+
+static std::string quoted(const std::vector<std::string> &Lines) {
+  std::string Text = "'" + Lines.front() + "'";
+  if (Lines.size() > 1)
+    Text += " and " + std::to_string(Lines.size() - 1) + " more line" +
+            (Lines.size() > 2 ? "s" : "");
+  return Text;
+}
+
+static std::string describeOutputDifference(const OutputDifference &Diff) {
+  if (Diff.empty())
+    return "";
+  if (Diff.Missing.empty())
+    return "output has " + quoted(Diff.Extra) + " too";
+  if (Diff.Extra.empty())
+    return "output lacks " + quoted(Diff.Missing);
+  return "output " + quoted(Diff.Extra) + " (expected " + quoted(Diff.Missing) +
+         ")";
+}
+
+static std::string describeReport(const TsanReport &Report,
+                                  const std::string &File) {
+  std::string Accesses = describeAccesses(Report, File);
+  return "ThreadSanitizer " + Report.Kind +
+         (Accesses.empty() ? "" : " (" + Accesses + ")");
+}
+
+/// "detached thread 'task' (started :42) still running at exit after 18 ms".
+static std::string describeThread(const ShimThread &Thread,
+                                  const std::string &File) {
+  // SITE is FILE:LINE:COLUMN.
+  auto [PathLine, Column] = llvm::StringRef(Thread.Site).rsplit(':');
+  auto [Path, Line] = PathLine.rsplit(':');
+  unsigned LineNo = 0;
+  Line.getAsInteger(10, LineNo);
+  return std::string(Thread.Detached ? "detached" : "joinable") + " thread '" +
+         Thread.Entry + "' (started " + lineOf(Path.str(), LineNo, File) +
+         ") still running at exit after " +
+         std::to_string(Thread.RanUs / 1000) + " ms";
+}
+
+static std::string probeName(const Probe &P) {
+  return std::string(P.Kind == ProbeKind::Window ? "race window" : "probe") +
+         " at :" + std::to_string(P.Key.Line);
+}
+
+static std::string notReachedText(const Verdict &V) {
+  const Finding &F = *V.Subject;
+  if (F.isDaemon())
+    return "no thread running '" + F.threadEntry() + "' was ever started";
+  if (V.ProbeUsed)
+    return "the " + probeName(*V.ProbeUsed) + " was never hit";
+  return "the code never ran";
 }
 
 static std::string evidenceText(const Session &S, const Verdict &V) {
   const Finding &F = *V.Subject;
   size_t Runs = S.Before.size();
   std::vector<std::string> Parts;
-  if (!V.ByTsan.empty())
-    Parts.push_back(V.ByTsan);
-  if (!V.ByShim.empty())
-    Parts.push_back(V.ByShim);
-  bool LostUpdateOnly = F.isRace() && V.ByTsan.empty();
-  if (!V.OutputDiff.empty()) {
+  if (V.ByTsan)
+    Parts.push_back(describeReport(*V.ByTsan, F.Where.Path));
+  if (V.ByShim)
+    Parts.push_back(describeThread(*V.ByShim, F.Where.Path));
+  bool LostUpdateOnly = F.isRace() && !V.ByTsan;
+  if (!V.FirstDiff.empty()) {
     std::string Output = (LostUpdateOnly ? "lost update in the " : "") +
-                         V.OutputDiff + inRuns(V.OutputDiffRuns, Runs);
+                         describeOutputDifference(V.FirstDiff) +
+                         inRuns(V.OutputDiffRuns, Runs);
     if (const FindingNote *Lost = F.lostOutputNote())
       Output += " (the print at :" + std::to_string(Lost->Where.Line) + ")";
-    if (const Probe *P = probeAt(S, F); P && P->Kind == ProbeKind::Window)
-      Output += " with a race window after :" + std::to_string(P->Key.Line);
+    if (V.ProbeUsed && V.ProbeUsed->Kind == ProbeKind::Window)
+      Output +=
+          " with a race window after :" + std::to_string(V.ProbeUsed->Key.Line);
     Parts.push_back(Output);
   }
   if (LostUpdateOnly)
@@ -68,16 +139,13 @@ static std::string evidenceText(const Session &S, const Verdict &V) {
 }
 
 static std::string notReproducedText(const Session &S, const Verdict &V) {
-  std::string Text = "ran clean: ";
-  if (const Probe *P = probeAt(S, *V.Subject))
-    Text +=
-        "the " +
-        std::string(P->Kind == ProbeKind::Window ? "race window" : "probe") +
-        " at :" + std::to_string(P->Key.Line) + " was hit" +
-        inRuns(V.ReachedRuns, S.Before.size()) + ", ";
-  Text += "no ThreadSanitizer report";
   if (V.Subject->isDaemon())
-    Text = "the thread ran and was gone by exit";
+    return "the thread ran and was gone by exit";
+  std::string Text = "ran clean: ";
+  if (V.ProbeUsed)
+    Text += "the " + probeName(*V.ProbeUsed) + " was hit" +
+            inRuns(V.ReachedRuns, S.Before.size()) + ", ";
+  Text += "no ThreadSanitizer report";
   if (S.Verdicts.Expected)
     Text += ", output as the fixed build's";
   return Text;
@@ -157,8 +225,7 @@ static std::string verdictLine(const Session &S, const Verdict &V) {
             notReproducedText(S, V);
     return Line;
   case Outcome::NotReached:
-    Line += ": " + (V.NotReachedWhy.empty() ? std::string("the code never ran")
-                                            : V.NotReachedWhy);
+    Line += ": " + notReachedText(V);
     return Line;
   case Outcome::NotChecked:
     Line += ": a note-level finding, nothing to see at run time";
@@ -168,7 +235,6 @@ static std::string verdictLine(const Session &S, const Verdict &V) {
 }
 
 static std::string unpredictedLine(const Session &S, const Unpredicted &U) {
-  std::string File = S.Files.empty() ? "" : S.Files.front();
   std::string Text =
       "unpredicted (recall gap): ThreadSanitizer " + U.Report.Kind;
   std::string Accesses = describeAccesses(U.Report, "");
@@ -269,16 +335,16 @@ void racelint::confirm::printJson(llvm::raw_ostream &OS, const Session &S) {
         {"runs", V.Runs},
         {"confirmedRuns", V.ConfirmedRuns},
         {"reachedRuns", V.ReachedRuns},
-        {"tsan", V.ByTsan},
-        {"shim", V.ByShim},
+        {"tsan", V.ByTsan ? describeReport(*V.ByTsan, F.Where.Path) : ""},
+        {"shim", V.ByShim ? describeThread(*V.ByShim, F.Where.Path) : ""},
         {"byOutput", V.ByOutput},
-        {"outputDifference", V.OutputDiff},
+        {"outputDifference", describeOutputDifference(V.FirstDiff)},
         {"outputDifferentRuns", V.OutputDiffRuns},
         {"fixed", V.Fixed},
         {"stillReportedAfterFix", V.StillReportedAfter},
         {"line", verdictLine(S, V)}};
-    if (!V.NotReachedWhy.empty())
-      Item["notReached"] = V.NotReachedWhy;
+    if (V.Result == Outcome::NotReached)
+      Item["notReached"] = notReachedText(V);
     Verdicts.push_back(std::move(Item));
   }
   llvm::json::Array Recall;

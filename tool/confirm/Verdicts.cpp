@@ -20,13 +20,6 @@
 
 using namespace racelint::confirm;
 
-static bool samePath(llvm::StringRef A, llvm::StringRef B) {
-  if (A == B)
-    return true;
-  // The shim's window key or a prefix-mapped path may be shorter.
-  return A.ends_with(("/" + B).str()) || B.ends_with(("/" + A).str());
-}
-
 static bool reportPassesThrough(const TsanReport &Report,
                                 const SourcePoint &Point) {
   bool AllSections = Report.Kind == "thread leak";
@@ -98,32 +91,6 @@ static const Probe *probeFor(const Finding &F,
   return nullptr;
 }
 
-static std::string lineOf(const std::string &Path, unsigned Line,
-                          const std::string &File) {
-  if (samePath(Path, File))
-    return ":" + std::to_string(Line);
-  return llvm::sys::path::filename(Path).str() + ":" + std::to_string(Line);
-}
-
-std::string racelint::confirm::describeAccesses(const TsanReport &Report,
-                                                const std::string &File) {
-  std::string Text;
-  for (const TsanSection &Section : Report.Sections) {
-    std::string Kind = Section.accessKind();
-    if (Kind.empty())
-      continue;
-    auto Frame = llvm::find_if(Section.Frames, [](const TsanFrame &F) {
-      return F.Line != 0 && !llvm::StringRef(F.Path).starts_with("/usr/");
-    });
-    if (Frame == Section.Frames.end())
-      continue;
-    if (!Text.empty())
-      Text += " / ";
-    Text += Kind + " " + lineOf(Frame->Path, Frame->Line, File);
-  }
-  return Text;
-}
-
 static std::vector<std::string> outputLines(llvm::StringRef Text) {
   llvm::SmallVector<llvm::StringRef, 16> Parts;
   Text.split(Parts, '\n', -1, /*KeepEmpty=*/false);
@@ -148,26 +115,6 @@ OutputDifference racelint::confirm::diffOutput(const std::string &Actual,
       --Count[Line];
     }
   return Diff;
-}
-
-static std::string quoted(const std::vector<std::string> &Lines) {
-  std::string Text = "'" + Lines.front() + "'";
-  if (Lines.size() > 1)
-    Text += " and " + std::to_string(Lines.size() - 1) + " more line" +
-            (Lines.size() > 2 ? "s" : "");
-  return Text;
-}
-
-std::string
-racelint::confirm::describeOutputDifference(const OutputDifference &Diff) {
-  if (Diff.empty())
-    return "";
-  if (Diff.Missing.empty())
-    return "output has " + quoted(Diff.Extra) + " too";
-  if (Diff.Extra.empty())
-    return "output lacks " + quoted(Diff.Missing);
-  return "output " + quoted(Diff.Extra) + " (expected " + quoted(Diff.Missing) +
-         ")";
 }
 
 namespace {
@@ -223,25 +170,12 @@ static RunFacts factsOf(const Finding &F, const Probe *P,
   return Facts;
 }
 
-static void describeEvidence(Verdict &V, const RunFacts &Facts) {
-  const Finding &F = *V.Subject;
-  if (Facts.Report && V.ByTsan.empty()) {
-    std::string Accesses = describeAccesses(*Facts.Report, F.Where.Path);
-    V.ByTsan = "ThreadSanitizer " + Facts.Report->Kind +
-               (Accesses.empty() ? "" : " (" + Accesses + ")");
-  }
-  if (Facts.Alive && V.ByShim.empty()) {
-    std::string Site =
-        llvm::StringRef(Facts.Alive->Site).rsplit(':').first.str();
-    auto [Path, Line] = llvm::StringRef(Site).rsplit(':');
-    unsigned LineNo = 0;
-    Line.getAsInteger(10, LineNo);
-    V.ByShim = std::string(Facts.Alive->Detached ? "detached" : "joinable") +
-               " thread '" + Facts.Alive->Entry + "' (started " +
-               lineOf(Path.str(), LineNo, F.Where.Path) +
-               ") still running at exit after " +
-               std::to_string(Facts.Alive->RanUs / 1000) + " ms";
-  }
+/// Keeps the first evidence of its kind.
+static void recordEvidence(Verdict &V, const RunFacts &Facts) {
+  if (Facts.Report && !V.ByTsan)
+    V.ByTsan = *Facts.Report;
+  if (Facts.Alive && !V.ByShim)
+    V.ByShim = *Facts.Alive;
 }
 
 Judgement racelint::confirm::judge(const std::vector<Finding> &Findings,
@@ -264,6 +198,7 @@ Judgement racelint::confirm::judge(const std::vector<Finding> &Findings,
     V.Subject = &F;
     V.Runs = Before.size();
     const Probe *P = probeFor(F, Probes);
+    V.ProbeUsed = P;
     bool ReachKnown = false;
     for (size_t I = 0; I < Before.size(); ++I) {
       RunFacts Facts = factsOf(F, P, Before[I], J.Expected);
@@ -273,16 +208,15 @@ Judgement racelint::confirm::judge(const std::vector<Finding> &Findings,
       }
       if (Facts.OutputDiffers && Facts.Reached.value_or(true)) {
         ++V.OutputDiffRuns;
-        if (V.OutputDiff.empty())
-          V.OutputDiff = describeOutputDifference(
-              diffOutput(Before[I].Stdout, *J.Expected));
+        if (V.FirstDiff.empty())
+          V.FirstDiff = diffOutput(Before[I].Stdout, *J.Expected);
       }
       if (!Facts.Confirmed)
         continue;
       ++V.ConfirmedRuns;
       if (F.isRace() && !Facts.Report)
         V.ByOutput = true;
-      describeEvidence(V, Facts);
+      recordEvidence(V, Facts);
     }
     if (F.Rule == "lock-held-across-blocking-call" || F.Level == "note")
       V.Result = Outcome::NotChecked;
@@ -292,16 +226,6 @@ Judgement racelint::confirm::judge(const std::vector<Finding> &Findings,
       V.Result = Outcome::NotReached;
     else
       V.Result = Outcome::NotReproduced;
-    if (V.Result == Outcome::NotReached) {
-      if (F.isDaemon())
-        V.NotReachedWhy =
-            "no thread running '" + F.threadEntry() + "' was ever started";
-      else if (P)
-        V.NotReachedWhy =
-            std::string("the ") +
-            (P->Kind == ProbeKind::Window ? "race window" : "probe") +
-            " at :" + std::to_string(P->Key.Line) + " was never hit";
-    }
     V.StillReportedAfter =
         After.Rechecked && llvm::any_of(After.Remaining, [&](const Finding &R) {
           return R.Rule == F.Rule && R.subject() == F.subject();

@@ -41,24 +41,9 @@ Judgement judge(const std::vector<Finding> &Findings,
                 const std::vector<Probe> &Probes,
                 const std::vector<RunEvidence> &Before, const FixStage &After);
 
-/// The lines of one output missing from, or extra to, another's, regardless
-/// of their order (threads print in any order).
-struct OutputDifference {
-  std::vector<std::string> Missing; ///< Expected but not printed.
-  std::vector<std::string> Extra;   ///< Printed but not expected.
-  bool empty() const { return Missing.empty() && Extra.empty(); }
-};
-
+/// How \p Actual differs from \p Expected, line by line.
 OutputDifference diffOutput(const std::string &Actual,
                             const std::string &Expected);
-
-/// "output 'money = 99' (expected 'money = 0')", "output lacks 'lichang is
-/// over'".
-std::string describeOutputDifference(const OutputDifference &Diff);
-
-/// The report's accesses, as "write :29 / read :27" (the file named when it
-/// is not \p File).
-std::string describeAccesses(const TsanReport &Report, const std::string &File);
 
 } // namespace racelint::confirm
 
