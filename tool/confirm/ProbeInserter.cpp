@@ -144,10 +144,15 @@ ProbedSource racelint::confirm::insertProbes(
   // Offset -> probe, so that two findings sharing a read share its probe.
   std::map<unsigned, Probe> Placed;
   for (const ProbeRequest &Request : Requests) {
-    if (Request.After.Path != Path && Request.Write.Path != Path)
+    // A read or write in another file (a header) is placed in that file's
+    // own pass, or not at all.
+    std::optional<unsigned> Read, Write;
+    if (samePath(Request.After.Path, Path))
+      Read = offsetOf(Request.After, SM);
+    if (samePath(Request.Write.Path, Path))
+      Write = offsetOf(Request.Write, SM);
+    if (!Read && !Write)
       continue;
-    std::optional<unsigned> Read = offsetOf(Request.After, SM);
-    std::optional<unsigned> Write = offsetOf(Request.Write, SM);
     const StmtSpan *Span =
         Read ? innermostHolding(Collector.Spans, *Read) : nullptr;
     ProbeKind Kind = ProbeKind::Window;
