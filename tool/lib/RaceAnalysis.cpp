@@ -13,6 +13,7 @@
 #include "LockDiscipline.h"
 #include "ProgramModel.h"
 #include "RaceFixes.h"
+#include "ThreadLifetimes.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -344,6 +345,7 @@ std::vector<Report> analyzeTranslationUnit(ASTContext &Context,
   ProgramModel Model(Context, Hints);
   std::vector<Report> Reports = checkRaces(Model);
   llvm::append_range(Reports, checkLockDiscipline(Model));
+  llvm::append_range(Reports, checkThreadLifetimes(Model));
   return Reports;
 }
 
