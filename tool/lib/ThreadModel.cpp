@@ -225,8 +225,9 @@ std::optional<HandleOp> classifyHandleOp(const CallExpr *Call) {
     const CXXMethodDecl *MD = MC->getMethodDecl();
     if (!MD || !MD->getIdentifier())
       return std::nullopt;
-    StringRef Class = stdClassName(MC->getObjectType());
-    const Expr *Object = MC->getImplicitObjectArgument();
+    // future::wait() is declared in a base class: name the object's own type.
+    const Expr *Object = MC->getImplicitObjectArgument()->IgnoreImpCasts();
+    StringRef Class = stdClassName(Object->getType());
     if (Class == "thread" || Class == "jthread") {
       if (MD->getName() == "join")
         return HandleOp{HandleOpKind::Join, Object};
