@@ -6,6 +6,7 @@
 // analysis found it compiles.
 //
 //===----------------------------------------------------------------------===//
+#include "SourcePoints.h"
 #include "ThreadLifetimes.h"
 
 #include "clang/AST/ASTContext.h"
@@ -49,14 +50,7 @@ private:
 } // namespace
 
 SourcePoint LifetimeReporter::point(SourceLocation Loc) const {
-  PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Loc));
-  SourcePoint Point;
-  if (P.isInvalid())
-    return Point;
-  Point.File = P.getFilename();
-  Point.Line = P.getLine();
-  Point.Column = P.getColumn();
-  return Point;
+  return sourcePoint(SM, Loc);
 }
 
 std::string LifetimeReporter::entryName(const FunctionDecl *FD) const {

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "LockFinding.h"
+#include "SourcePoints.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -60,14 +61,7 @@ private:
 } // namespace
 
 SourcePoint LockReporter::point(SourceLocation Loc) const {
-  PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Loc));
-  SourcePoint Point;
-  if (P.isInvalid())
-    return Point;
-  Point.File = P.getFilename();
-  Point.Line = P.getLine();
-  Point.Column = P.getColumn();
-  return Point;
+  return sourcePoint(SM, Loc);
 }
 
 std::string LockReporter::functionName(const FunctionDecl *FD) const {

@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "RaceFixes.h"
 
+#include "SourcePoints.h"
+
 #include "LockModel.h"
 
 #include "clang/AST/ASTContext.h"
@@ -214,11 +216,10 @@ std::optional<TextEdit> LockFixPlanner::insertion(SourceLocation Loc,
                                                   std::string Text) const {
   if (Loc.isInvalid() || Loc.isMacroID())
     return std::nullopt;
-  PresumedLoc P = SM.getPresumedLoc(Loc);
-  if (P.isInvalid())
-    return std::nullopt;
   TextEdit Edit;
-  Edit.Where = {P.getFilename(), P.getLine(), P.getColumn()};
+  Edit.Where = sourcePoint(SM, Loc);
+  if (Edit.Where.File.empty())
+    return std::nullopt;
   Edit.Offset = SM.getFileOffset(Loc);
   Edit.Text = std::move(Text);
   return Edit;

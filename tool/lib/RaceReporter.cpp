@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "Finding.h"
 #include "Report.h"
+#include "SourcePoints.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -47,14 +48,7 @@ private:
 } // namespace
 
 SourcePoint RaceReporter::point(SourceLocation Loc) const {
-  PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Loc));
-  SourcePoint Point;
-  if (P.isInvalid())
-    return Point;
-  Point.File = P.getFilename();
-  Point.Line = P.getLine();
-  Point.Column = P.getColumn();
-  return Point;
+  return sourcePoint(SM, Loc);
 }
 
 std::string RaceReporter::entryName(const FunctionDecl *FD) const {
