@@ -164,6 +164,9 @@ static cl::list<std::string> SourcePaths(cl::Positional,
                                          cl::desc("[<file> ...]"),
                                          cl::cat(RacelintCategory));
 
+/// Set once the options (not the compile flags) parsed.
+static bool CommandLineParsed = false;
+
 /// The compile commands: flags after "--", else -p's database, else one
 /// found next to the first file, else no flags at all (with a warning).
 static std::unique_ptr<clang::tooling::CompilationDatabase>
@@ -185,6 +188,7 @@ loadCompilations(int &Argc, const char **Argv, std::string &Error) {
     Error = "invalid arguments (see --help)";
     return nullptr;
   }
+  CommandLineParsed = true;
   if (FromDashDash)
     return FromDashDash;
   if (!BuildPath.empty()) {
@@ -298,6 +302,9 @@ int main(int Argc, const char **Argv) {
   std::unique_ptr<clang::tooling::CompilationDatabase> Compilations =
       loadCompilations(Argc, Argv, DatabaseError);
 
+  // A bad option fails even with --list-checks, so a typo is never silent.
+  if (!Compilations && !CommandLineParsed)
+    return fail(DatabaseError);
   if (ListChecks) {
     listChecks();
     return ExitClean;
