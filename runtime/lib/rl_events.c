@@ -112,8 +112,8 @@ void __racelint_eventsOpen(void) {
   // the old one wrote. Its header line starts a new section instead.
   long Fd = syscall(SYS_openat, AT_FDCWD, Path.Buf,
                     O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
-  int Old = __atomic_exchange_n(&EventsFd, Fd < 0 ? -1 : (int)Fd,
-                                __ATOMIC_RELAXED);
+  int Old =
+      __atomic_exchange_n(&EventsFd, Fd < 0 ? -1 : (int)Fd, __ATOMIC_RELAXED);
   if (Old >= 0)
     syscall(SYS_close, Old);
   errno = SavedErrno;

@@ -11,10 +11,12 @@
 // (its .so, then the std::thread constructor inlined from <bits/std_thread.h>)
 // come first.
 //
-// A std::thread starts every thread in libstdc++ (execute_native_thread_routine)
-// with a std::thread::_State *, whose virtual _M_run (vtable slot 2) calls the
-// callable. The demangled name of _M_run spells the callable's type:
-//   std::thread::_State_impl<std::thread::_Invoker<std::tuple<void (*)()>>>::_M_run()
+// A std::thread starts every thread in libstdc++
+// (execute_native_thread_routine) with a std::thread::_State *, whose virtual
+// _M_run (vtable slot 2) calls the callable. The demangled name of _M_run
+// spells the callable's type:
+//   std::thread::_State_impl<std::thread::_Invoker<std::tuple<void
+//   (*)()>>>::_M_run()
 // A lambda or function object is named by that type ("main::$_0"); a function
 // pointer by its value, which libstdc++'s std::tuple stores last (it lays its
 // elements out in reverse): the last word of the _State object, whose size
@@ -131,8 +133,7 @@ static const char *symbolize(uintptr_t Pc, char *Scratch) {
   }
 
   Scratch[0] = Scratch[1] = 0;
-  __sanitizer_symbolize_pc((void *)Pc, "%f\t%s\t%l\t%c", Scratch,
-                           RlAnswerSize);
+  __sanitizer_symbolize_pc((void *)Pc, "%f\t%s\t%l\t%c", Scratch, RlAnswerSize);
   size_t Length = answerLength(Scratch);
   char *Copy = malloc(Length);
   if (!Copy)
@@ -202,8 +203,8 @@ static RlBool isProgramFrame(const RlFrame *F) {
 
 static void copyField(RlLine *L, const RlFrame *F, int Field) {
   char Text[1024];
-  size_t N = F->Length[Field] < sizeof(Text) - 1 ? F->Length[Field]
-                                                 : sizeof(Text) - 1;
+  size_t N =
+      F->Length[Field] < sizeof(Text) - 1 ? F->Length[Field] : sizeof(Text) - 1;
   memcpy(Text, F->Field[Field], N);
   Text[N] = 0;
   __racelint_lineAppend(L, Text);

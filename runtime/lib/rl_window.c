@@ -7,8 +7,8 @@
 // the code ran), and the hit counts are written at exit.
 //
 //===----------------------------------------------------------------------===//
-#include "rl_internal.h"
 #include "racelint_rt.h"
+#include "rl_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -197,8 +197,7 @@ static void sleepMs(unsigned Ms) {
     Until.tv_nsec -= 1000000000;
     ++Until.tv_sec;
   }
-  while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &Until, NULL) ==
-         EINTR)
+  while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &Until, NULL) == EINTR)
     ;
 }
 
@@ -231,8 +230,8 @@ void __racelint_windowsAtExit(void) {
     RlLine L = {.Len = 0};
     __racelint_lineEvent(&L, "window-hits", __racelint_selfId);
     appendSite(&L, &Windows[I]);
-    __racelint_lineFieldUInt(&L, "hits",
-                             __atomic_load_n(&Windows[I].Hits, __ATOMIC_RELAXED));
+    __racelint_lineFieldUInt(
+        &L, "hits", __atomic_load_n(&Windows[I].Hits, __ATOMIC_RELAXED));
     __racelint_eventWrite(&L);
   }
 }
