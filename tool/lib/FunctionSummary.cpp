@@ -8,13 +8,13 @@
 //===----------------------------------------------------------------------===//
 #include "FunctionSummary.h"
 
+#include "ForwardDataflow.h"
 #include "LockModel.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtVisitor.h"
-#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -1554,47 +1554,20 @@ void SummaryBuilder::build() {
     return;
   computeLoopBlocks(*Graph);
 
-  // Reverse post-order, so each block is usually seen after its
-  // predecessors and the fixpoint needs few rounds.
-  // PostOrderCFGView iterates in reverse post-order and skips the null
-  // successors of pruned edges.
-  PostOrderCFGView View(Graph.get());
-  std::vector<const CFGBlock *> Order(View.begin(), View.end());
-  std::vector<FlowState> Entry(Graph->getNumBlockIDs());
-  Entry[Graph->getEntry().getBlockID()].Reached = true;
-
-  auto RunBlock = [&](const CFGBlock *B) {
-    State = Entry[B->getBlockID()];
-    CurrentBlock = B;
-    for (const CFGElement &E : *B)
-      transfer(E);
-    bool Changed = false;
-    for (const CFGBlock *Succ : B->succs()) {
-      if (!Succ)
-        continue;
-      FlowState Edge = State;
-      transferEdge(B, Succ, Edge);
-      Changed |= Entry[Succ->getBlockID()].join(Edge);
-    }
-    return Changed;
-  };
-
   // Locksets shrink and live sets grow monotonically, so this terminates;
   // the round limit guards against pathological graphs.
-  for (unsigned Round = 0; Round < 8; ++Round) {
-    bool Changed = false;
-    for (const CFGBlock *B : Order)
-      if (Entry[B->getBlockID()].Reached)
-        Changed |= RunBlock(B);
-    if (!Changed)
-      break;
-  }
-
-  Recording = true;
-  for (const CFGBlock *B : Order)
-    if (Entry[B->getBlockID()].Reached)
-      RunBlock(B);
-  finish(Entry[Graph->getExit().getBlockID()]);
+  FlowState Exit = runForwardDataflow(
+      *Graph, /*MaxRounds=*/8, State,
+      [&](const CFGBlock *B) {
+        CurrentBlock = B;
+        for (const CFGElement &E : *B)
+          transfer(E);
+      },
+      [&](const CFGBlock *From, const CFGBlock *To, FlowState &Edge) {
+        transferEdge(From, To, Edge);
+      },
+      [&] { Recording = true; });
+  finish(Exit);
 }
 
 const FunctionSummary *SummaryCache::get(const FunctionDecl *FD) {

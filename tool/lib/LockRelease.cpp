@@ -7,6 +7,7 @@
 // in reverse post-order. Guards are left out: they release on every path.
 //
 //===----------------------------------------------------------------------===//
+#include "ForwardDataflow.h"
 #include "LockFinding.h"
 #include "LockModel.h"
 #include "ProgramModel.h"
@@ -170,31 +171,6 @@ static std::optional<TryBranch> tryBranchOf(const CFGBlock *B) {
   if (ComparedToZero)
     SuccessIsTrue = !SuccessIsTrue;
   return TryBranch{Call, *Op, SuccessIsTrue == OnTrue};
-}
-
-/// Blocks in reverse post-order. Edges the CFG knows are never taken (the
-/// exit of for (;;)) are null, which llvm's traversal does not expect.
-static std::vector<const CFGBlock *> reversePostOrder(const CFG &Graph) {
-  std::vector<const CFGBlock *> Order;
-  std::vector<bool> Seen(Graph.getNumBlockIDs());
-  std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>> Stack;
-  Stack.push_back({&Graph.getEntry(), Graph.getEntry().succ_begin()});
-  Seen[Graph.getEntry().getBlockID()] = true;
-  while (!Stack.empty()) {
-    auto &[Block, Next] = Stack.back();
-    if (Next == Block->succ_end()) {
-      Order.push_back(Block);
-      Stack.pop_back();
-      continue;
-    }
-    const CFGBlock *Succ = *Next++;
-    if (Succ && !Seen[Succ->getBlockID()]) {
-      Seen[Succ->getBlockID()] = true;
-      Stack.push_back({Succ, Succ->succ_begin()});
-    }
-  }
-  std::reverse(Order.begin(), Order.end());
-  return Order;
 }
 
 static StringRef calleeName(const CallExpr *Call) {
@@ -901,37 +877,15 @@ void MayHeldWalk::run() {
   if (!Graph)
     return;
   ExitBlock = &Graph->getExit();
-  std::vector<const CFGBlock *> Order = reversePostOrder(*Graph);
-  std::vector<MayHeldState> Entry(Graph->getNumBlockIDs());
-  Entry[Graph->getEntry().getBlockID()].Reached = true;
-
-  auto RunBlock = [&](const CFGBlock *B) {
-    State = Entry[B->getBlockID()];
-    transferBlock(B);
-    bool Changed = false;
-    for (const CFGBlock *Succ : B->succs()) {
-      if (!Succ)
-        continue;
-      MayHeldState Edge = State;
-      transferEdge(B, Succ, Edge);
-      Changed |= Entry[Succ->getBlockID()].join(Edge);
-    }
-    return Changed;
-  };
   // The lattice is finite and only grows; the limit guards against
   // pathological graphs.
-  for (unsigned Round = 0; Round < 16; ++Round) {
-    bool Changed = false;
-    for (const CFGBlock *B : Order)
-      if (Entry[B->getBlockID()].Reached)
-        Changed |= RunBlock(B);
-    if (!Changed)
-      break;
-  }
-  Recording = true;
-  for (const CFGBlock *B : Order)
-    if (Entry[B->getBlockID()].Reached)
-      RunBlock(B);
+  runForwardDataflow(
+      *Graph, /*MaxRounds=*/16, State,
+      [&](const CFGBlock *B) { transferBlock(B); },
+      [&](const CFGBlock *From, const CFGBlock *To, MayHeldState &Edge) {
+        transferEdge(From, To, Edge);
+      },
+      [&] { Recording = true; });
   report();
 }
 
