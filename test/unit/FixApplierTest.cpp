@@ -1,9 +1,10 @@
 //===--- FixApplierTest.cpp - --fix, --export-fixes and SARIF fixes -------===//
 //
-// No rule offers a fix-it yet, so the plumbing is tested on hand-made
-// Reports: --fix rewrites the files, --export-fixes writes the YAML
-// clang-apply-replacements reads, overlapping fixes are left out whole, and
-// SARIF carries every fix and a code flow per thread start.
+// The plumbing is tested on hand-made Reports: --fix rewrites the files
+// with a finding's first fix or, preferred, its atomic alternative,
+// --export-fixes writes the YAML clang-apply-replacements reads, overlapping
+// fixes are left out whole, and SARIF carries every fix and a code flow per
+// thread start.
 //
 //===----------------------------------------------------------------------===//
 #include "FixApplier.h"
@@ -60,6 +61,7 @@ protected:
     Fix Atomic;
     Atomic.Description = "make 'money' std::atomic<int>";
     Atomic.Edits.push_back({{File, 1, 1}, 0, 3, "std::atomic<int>"});
+    Atomic.MakesAtomic = true;
     R.Fixes = {Lock, Atomic};
     return R;
   }
@@ -76,6 +78,19 @@ TEST_F(FixApplierTest, FixAppliesTheFirstFixToTheFile) {
   EXPECT_EQ(read(File), "int money;\nstd::mutex money_lock;\nvoid spend() { "
                         "std::lock_guard<std::mutex> g(money_lock); money--; "
                         "}\n");
+}
+
+TEST_F(FixApplierTest, PreferAtomicTakesTheAtomicAlternative) {
+  FixApplier Fixes(/*PreferAtomic=*/true);
+  EXPECT_TRUE(Fixes.add(lockedReport()));
+  ASSERT_FALSE(static_cast<bool>(Fixes.applyToFiles()));
+  EXPECT_EQ(read(File), "std::atomic<int> money;\nvoid spend() { money--; }\n");
+  // A finding with no atomic alternative still gets its first fix.
+  Report LockOnly = lockedReport();
+  LockOnly.Fixes.pop_back();
+  FixApplier Fallback(/*PreferAtomic=*/true);
+  EXPECT_TRUE(Fallback.add(LockOnly));
+  EXPECT_EQ(Fallback.replacements().at(File).size(), 2u);
 }
 
 TEST_F(FixApplierTest, OverlappingFixIsLeftOutWhole) {

@@ -14,11 +14,22 @@
 
 namespace racelint {
 
+const Fix *FixApplier::choose(const Report &R) const {
+  if (R.Fixes.empty())
+    return nullptr;
+  if (PreferAtomic)
+    for (const Fix &F : R.Fixes)
+      if (F.MakesAtomic)
+        return &F;
+  return &R.Fixes.front();
+}
+
 bool FixApplier::add(const Report &R) {
-  if (R.Fixes.empty() || R.Fixes.front().Edits.empty())
+  const Fix *Chosen = choose(R);
+  if (!Chosen || Chosen->Edits.empty())
     return false;
   std::map<std::string, clang::tooling::Replacements> Candidate = ByFile;
-  for (const TextEdit &E : R.Fixes.front().Edits) {
+  for (const TextEdit &E : Chosen->Edits) {
     clang::tooling::Replacement Edit(E.Where.File, E.Offset, E.Length, E.Text);
     // Fixes of two updates of one variable share its new mutex and include:
     // the second copy of an identical edit is already there.

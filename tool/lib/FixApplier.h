@@ -2,9 +2,10 @@
 //
 // Turns the fix-its of reported findings into clang::tooling::Replacements:
 // applied to the files in place (--fix), or written as the YAML that
-// clang-apply-replacements reads (--export-fixes). Only a finding's first fix
-// is taken; later ones are alternatives (a lock, or an atomic). A fix that
-// overlaps one already taken is left out whole, never half applied.
+// clang-apply-replacements reads (--export-fixes). One fix of a finding is
+// taken: its first, or with --prefer-atomic-fix its atomic alternative where
+// it has one. A fix that overlaps one already taken is left out whole, never
+// half applied.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RACELINT_FIXAPPLIER_H
@@ -23,8 +24,10 @@ namespace racelint {
 
 class FixApplier {
 public:
-  /// Takes the first fix of \p R, if it has one and it fits with the fixes
-  /// taken so far; returns whether it was taken.
+  explicit FixApplier(bool PreferAtomic = false) : PreferAtomic(PreferAtomic) {}
+
+  /// Takes one fix of \p R, if it has one and it fits with the fixes taken
+  /// so far; returns whether it was taken.
   bool add(const Report &R);
 
   /// Number of fixes taken, and of fixes left out for overlapping.
@@ -46,6 +49,9 @@ public:
   }
 
 private:
+  const Fix *choose(const Report &R) const;
+
+  bool PreferAtomic;
   std::map<std::string, clang::tooling::Replacements> ByFile;
   unsigned Taken = 0;
   unsigned Conflicting = 0;

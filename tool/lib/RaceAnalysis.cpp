@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "RaceAnalysis.h"
 
+#include "AtomicFix.h"
 #include "Finding.h"
 #include "LockDiscipline.h"
 #include "ProgramModel.h"
@@ -333,10 +334,14 @@ ProgramModel::ProgramModel(ASTContext &Context, const AnalysisHints &Hints)
 
 std::vector<Report> checkRaces(const ProgramModel &Model) {
   std::vector<RaceFinding> Findings = RacePairing(Model.Threads).run();
-  for (RaceFinding &F : Findings)
-    if (std::optional<Fix> Lock =
-            planLockFix(F, Model.Threads.accesses()[F.WriteAccess], Model))
+  AtomicFixes Atomic(Model);
+  for (RaceFinding &F : Findings) {
+    const ResolvedAccess &Write = Model.Threads.accesses()[F.WriteAccess];
+    if (std::optional<Fix> Lock = planLockFix(F, Write, Model))
       F.Fixes.push_back(std::move(*Lock));
+    if (std::optional<Fix> Alternative = Atomic.planFor(F, Write))
+      F.Fixes.push_back(std::move(*Alternative));
+  }
   return describeFindings(Findings, Model.Context);
 }
 

@@ -9,8 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "RaceFixes.h"
 
-#include "SourcePoints.h"
-
+#include "FixEdits.h"
 #include "LockModel.h"
 
 #include "clang/AST/ASTContext.h"
@@ -84,7 +83,8 @@ public:
   LockFixPlanner(const RaceFinding &Finding, const ResolvedAccess &Write,
                  const ProgramModel &Model)
       : Finding(Finding), Write(Write), Model(Model), Context(Model.Context),
-        SM(Context.getSourceManager()), LangOpts(Context.getLangOpts()) {}
+        SM(Context.getSourceManager()), LangOpts(Context.getLangOpts()),
+        Editor(SM) {}
 
   std::optional<Fix> plan();
 
@@ -98,8 +98,6 @@ private:
   std::string freshName(llvm::StringRef Base) const;
   SourceLocation afterStatement(const Stmt *S) const;
   std::string indentationOf(SourceLocation Loc) const;
-  std::optional<TextEdit> insertion(SourceLocation Loc, std::string Text) const;
-  std::optional<TextEdit> includeEdit(llvm::StringRef Header) const;
 
   const RaceFinding &Finding;
   const ResolvedAccess &Write;
@@ -107,6 +105,7 @@ private:
   ASTContext &Context;
   const SourceManager &SM;
   const LangOptions &LangOpts;
+  FixEditor Editor;
 };
 
 } // namespace
@@ -212,41 +211,6 @@ std::string LockFixPlanner::indentationOf(SourceLocation Loc) const {
   return Line.substr(0, Line.find_first_not_of(" \t")).str();
 }
 
-std::optional<TextEdit> LockFixPlanner::insertion(SourceLocation Loc,
-                                                  std::string Text) const {
-  if (Loc.isInvalid() || Loc.isMacroID())
-    return std::nullopt;
-  TextEdit Edit;
-  Edit.Where = sourcePoint(SM, Loc);
-  if (Edit.Where.File.empty())
-    return std::nullopt;
-  Edit.Offset = SM.getFileOffset(Loc);
-  Edit.Text = std::move(Text);
-  return Edit;
-}
-
-/// '#include <Header>' before the file's first include, unless present.
-std::optional<TextEdit>
-LockFixPlanner::includeEdit(llvm::StringRef Header) const {
-  FileID File = SM.getFileID(SM.getFileLoc(Finding.WriteLoc));
-  llvm::StringRef Buffer = SM.getBufferData(File);
-  std::string Directive = "#include <" + Header.str() + ">";
-  if (Buffer.contains(Directive))
-    return TextEdit{};
-  size_t At = 0;
-  for (size_t Pos = 0; Pos < Buffer.size();) {
-    if (Buffer.substr(Pos).starts_with("#include")) {
-      At = Pos;
-      break;
-    }
-    size_t Next = Buffer.find('\n', Pos);
-    if (Next == llvm::StringRef::npos)
-      break;
-    Pos = Next + 1;
-  }
-  return insertion(SM.getComposedLoc(File, At), Directive + "\n");
-}
-
 std::optional<Fix> LockFixPlanner::plan() {
   if (Finding.RuleId != Rule::UnsynchronizedRMW || !Finding.Form ||
       *Finding.Form == UpdateForm::AtomicSplit || !Write.Update ||
@@ -304,8 +268,9 @@ std::optional<Fix> LockFixPlanner::plan() {
     std::string Declaration = IsC ? "\nstatic pthread_mutex_t " + Mutex +
                                         " = PTHREAD_MUTEX_INITIALIZER;"
                                   : "\nstd::mutex " + Mutex + ";";
-    Edits.push_back(includeEdit(IsC ? "pthread.h" : "mutex"));
-    Edits.push_back(insertion(AfterDecl, Declaration));
+    Edits.push_back(Editor.include(SM.getFileID(Variable->getLocation()),
+                                   IsC ? "pthread.h" : "mutex"));
+    Edits.push_back(Editor.insert(AfterDecl, Declaration));
     F.Description = "declare '" + Mutex + "' beside '" + Var +
                     "' and lock it over the read and the write";
   } else {
@@ -315,13 +280,14 @@ std::optional<Fix> LockFixPlanner::plan() {
   std::string Guard = Var + "_lock";
   if (IsC) {
     Edits.push_back(
-        insertion(Begin, "pthread_mutex_lock(&" + Mutex + ");\n" + Indent));
-    Edits.push_back(insertion(End, "\n" + Indent + "pthread_mutex_unlock(&" +
-                                       Mutex + ");"));
+        Editor.insert(Begin, "pthread_mutex_lock(&" + Mutex + ");\n" + Indent));
+    Edits.push_back(Editor.insert(
+        End, "\n" + Indent + "pthread_mutex_unlock(&" + Mutex + ");"));
   } else {
-    Edits.push_back(insertion(Begin, "std::unique_lock<std::mutex> " + Guard +
-                                         "(" + Mutex + ");\n" + Indent));
-    Edits.push_back(insertion(End, "\n" + Indent + Guard + ".unlock();"));
+    Edits.push_back(Editor.insert(Begin, "std::unique_lock<std::mutex> " +
+                                             Guard + "(" + Mutex + ");\n" +
+                                             Indent));
+    Edits.push_back(Editor.insert(End, "\n" + Indent + Guard + ".unlock();"));
   }
   for (std::optional<TextEdit> &Edit : Edits) {
     if (!Edit)

@@ -104,7 +104,7 @@ public:
     printMessage(R.Where, R.Level,
                  R.Message + " [" + ruleInfo(R.RuleId).Name.str() + "]");
     for (const Fix &F : R.Fixes)
-      printFixIt(F);
+      printFixIt(F, /*Alternative=*/&F != &R.Fixes.front());
     for (const Note &N : R.Notes)
       printMessage(N.Where, Severity::Note, N.Message);
   }
@@ -140,8 +140,9 @@ private:
 
   // Clang prints a fix-it's inserted text under the line; racelint's fixes
   // span several lines, so they are listed as numbered edits instead.
-  void printFixIt(const Fix &F) {
-    OS << "  fix-it: " << F.Description << '\n';
+  void printFixIt(const Fix &F, bool Alternative) {
+    OS << (Alternative ? "  fix-it (alternative): " : "  fix-it: ")
+       << F.Description << '\n';
     for (const TextEdit &E : F.Edits) {
       OS << "    " << E.Where.File << ':' << E.Where.Line << ':'
          << E.Where.Column << ": ";

@@ -38,6 +38,8 @@ struct TextEdit {
 struct Fix {
   std::string Description;
   std::vector<TextEdit> Edits;
+  /// The atomic alternative to a locked fix; --prefer-atomic-fix takes it.
+  bool MakesAtomic = false;
 };
 
 struct Note {

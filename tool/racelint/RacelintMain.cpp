@@ -118,6 +118,12 @@ static cl::opt<bool> ApplyFixes("fix",
                                 cl::desc("Apply the fix-its to the files"),
                                 cl::cat(RacelintCategory));
 
+static cl::opt<bool> PreferAtomicFix(
+    "prefer-atomic-fix",
+    cl::desc("With --fix or --export-fixes, take a finding's atomic "
+             "alternative, where it has one, instead of its locked fix"),
+    cl::cat(RacelintCategory));
+
 static cl::opt<std::string> ExportFixesPath(
     "export-fixes",
     cl::desc("Write the fix-its to <file> as clang-apply-replacements YAML"),
@@ -422,7 +428,7 @@ int main(int Argc, const char **Argv) {
   }
 
   if (ApplyFixes || !ExportFixesPath.empty()) {
-    FixApplier Fixes;
+    FixApplier Fixes(PreferAtomicFix);
     for (const Report &R : Run.Reports)
       Fixes.add(R);
     if (!ExportFixesPath.empty())
