@@ -25,28 +25,26 @@ namespace racelint {
 
 namespace {
 
-/// Every reference to one variable in the user's code.
-class ReferenceCollector : public RecursiveASTVisitor<ReferenceCollector> {
+/// The references to variables of static storage in the code visited.
+class GlobalReferenceCollector
+    : public RecursiveASTVisitor<GlobalReferenceCollector> {
 public:
-  explicit ReferenceCollector(const VarDecl *Variable) : Variable(Variable) {}
-
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    if (Ref->getDecl()->getCanonicalDecl() == Variable)
-      References.push_back(Ref);
+    const auto *Variable = dyn_cast<VarDecl>(Ref->getDecl());
+    if (Variable && Variable->hasGlobalStorage())
+      References[Variable->getCanonicalDecl()].push_back(Ref);
     return true;
   }
 
-  std::vector<const DeclRefExpr *> References;
-
-private:
-  const VarDecl *Variable;
+  AtomicFixes::ReferenceIndex References;
 };
 
 class AtomicFixPlanner {
 public:
-  AtomicFixPlanner(const VarDecl *Variable, const AccessPath &Path,
-                   const ProgramModel &Model)
-      : Variable(Variable), Path(Path), Model(Model), Context(Model.Context),
+  AtomicFixPlanner(const VarDecl *Variable,
+                   llvm::ArrayRef<const DeclRefExpr *> References,
+                   ASTContext &Context)
+      : Variable(Variable), References(References), Context(Context),
         SM(Context.getSourceManager()), LangOpts(Context.getLangOpts()),
         Editor(SM) {}
 
@@ -55,8 +53,6 @@ public:
 private:
   bool isConvertible() const;
   bool isSingleDeclarator() const;
-  bool hasSplitUpdate() const;
-  std::vector<const DeclRefExpr *> references() const;
   bool planUse(const DeclRefExpr *Ref);
   bool isOneStepUpdate(const Expr *Update) const;
   bool resultIsValueOrDiscarded(const Expr *E) const;
@@ -65,8 +61,7 @@ private:
   bool planDeclaration();
 
   const VarDecl *Variable;
-  const AccessPath &Path;
-  const ProgramModel &Model;
+  llvm::ArrayRef<const DeclRefExpr *> References;
   ASTContext &Context;
   const SourceManager &SM;
   const LangOptions &LangOpts;
@@ -117,31 +112,6 @@ bool AtomicFixPlanner::isSingleDeclarator() const {
         Other->getBeginLoc() == Variable->getBeginLoc())
       return false;
   return true;
-}
-
-/// A read and a write apart (tmp = x; x = tmp - 1) stay two steps on an
-/// atomic: the update would still be lost.
-bool AtomicFixPlanner::hasSplitUpdate() const {
-  for (const ResolvedAccess &A : Model.Threads.accesses())
-    if (A.Path == Path && A.Update &&
-        (A.Update->Form == UpdateForm::Recomputed ||
-         A.Update->Form == UpdateForm::AtomicSplit))
-      return true;
-  return false;
-}
-
-std::vector<const DeclRefExpr *> AtomicFixPlanner::references() const {
-  ReferenceCollector Collector(Variable);
-  if (Variable->isStaticLocal()) {
-    Collector.TraverseDecl(
-        const_cast<Decl *>(cast<Decl>(Variable->getParentFunctionOrMethod())));
-    return std::move(Collector.References);
-  }
-  // The user's code only: a system header cannot name this file's variable.
-  for (Decl *D : Context.getTranslationUnitDecl()->decls())
-    if (!SM.isInSystemHeader(D->getLocation()))
-      Collector.TraverseDecl(D);
-  return std::move(Collector.References);
 }
 
 const Stmt *AtomicFixPlanner::parentOf(const Stmt *S) const {
@@ -238,11 +208,11 @@ bool AtomicFixPlanner::planUse(const DeclRefExpr *Ref) {
     return isOneStepUpdate(Binary);
   if (Binary->getOpcode() != BO_Assign)
     return false;
-  // x = x + 1 reads and writes in two steps; hasSplitUpdate sees it too,
-  // but only in the code the thread model reaches.
-  ReferenceCollector Collector(Variable);
+  // x = x + 1 reads and writes in two steps; the model's split updates have
+  // it too, but only in the code the thread model reaches.
+  GlobalReferenceCollector Collector;
   Collector.TraverseStmt(Binary->getRHS());
-  return Collector.References.empty() &&
+  return !Collector.References.count(Variable) &&
          (!LangOpts.CPlusPlus || resultIsValueOrDiscarded(Binary));
 }
 
@@ -289,10 +259,7 @@ bool AtomicFixPlanner::planDeclaration() {
 }
 
 std::optional<Fix> AtomicFixPlanner::plan() {
-  if (!isConvertible() || hasSplitUpdate())
-    return std::nullopt;
-  std::vector<const DeclRefExpr *> References = references();
-  if (References.empty())
+  if (!isConvertible() || References.empty())
     return std::nullopt;
   for (const DeclRefExpr *Ref : References)
     if (!planUse(Ref))
@@ -341,10 +308,43 @@ std::optional<Fix> AtomicFixes::planFor(const RaceFinding &Finding,
       dyn_cast<VarDecl>(static_cast<const ValueDecl *>(Write.Path.rootDecl()));
   if (!Variable)
     return std::nullopt;
+  Variable = Variable->getCanonicalDecl();
   auto [It, Inserted] = ByVariable.try_emplace(Variable);
-  if (Inserted)
-    It->second = AtomicFixPlanner(Variable, Write.Path, Model).plan();
+  if (Inserted) {
+    index();
+    auto Uses = References.find(Variable);
+    if (Uses != References.end() && !SplitUpdated.contains(Variable))
+      It->second =
+          AtomicFixPlanner(Variable, Uses->second, Model.Context).plan();
+  }
   return It->second;
+}
+
+/// One walk over the user's code for every variable's references, and one
+/// over the model for the variables updated in two steps (tmp = x;
+/// x = tmp - 1), which stay two steps on an atomic: the update would still
+/// be lost.
+void AtomicFixes::index() {
+  if (Indexed)
+    return;
+  Indexed = true;
+  const SourceManager &SM = Model.Context.getSourceManager();
+  GlobalReferenceCollector Collector;
+  // A system header cannot name the user's variables.
+  for (Decl *D : Model.Context.getTranslationUnitDecl()->decls())
+    if (!SM.isInSystemHeader(D->getLocation()))
+      Collector.TraverseDecl(D);
+  References = std::move(Collector.References);
+  for (const ResolvedAccess &A : Model.Threads.accesses()) {
+    if (!A.Update || A.Path.rootKind() != RootKind::Global ||
+        !A.Path.steps().empty())
+      continue;
+    if (A.Update->Form == UpdateForm::Recomputed ||
+        A.Update->Form == UpdateForm::AtomicSplit)
+      if (const auto *Variable = dyn_cast<VarDecl>(
+              static_cast<const ValueDecl *>(A.Path.rootDecl())))
+        SplitUpdated.insert(Variable->getCanonicalDecl());
+  }
 }
 
 } // namespace racelint

@@ -15,8 +15,10 @@
 #include "Report.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 #include <optional>
+#include <vector>
 
 namespace racelint {
 
@@ -30,8 +32,17 @@ public:
   std::optional<Fix> planFor(const RaceFinding &Finding,
                              const ResolvedAccess &Write);
 
+  using ReferenceIndex =
+      llvm::DenseMap<const clang::VarDecl *,
+                     std::vector<const clang::DeclRefExpr *>>;
+
 private:
+  void index();
+
   const ProgramModel &Model;
+  bool Indexed = false;
+  ReferenceIndex References;
+  llvm::DenseSet<const clang::VarDecl *> SplitUpdated;
   llvm::DenseMap<const clang::VarDecl *, std::optional<Fix>> ByVariable;
 };
 
