@@ -18,6 +18,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 
 #include <map>
 
@@ -345,8 +346,21 @@ std::vector<Report> checkRaces(const ProgramModel &Model) {
   return describeFindings(Findings, Model.Context);
 }
 
+/// Whole-TU walks and Clang's parent map cover the user's code only: the
+/// standard library's headers and their instantiations dwarf it, and
+/// nothing there is analysed (isAnalysable).
+static void limitTraversalToUserCode(ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  std::vector<Decl *> UserDecls;
+  for (Decl *D : Context.getTranslationUnitDecl()->decls())
+    if (!SM.isInSystemHeader(D->getLocation()))
+      UserDecls.push_back(D);
+  Context.setTraversalScope(UserDecls);
+}
+
 std::vector<Report> analyzeTranslationUnit(ASTContext &Context,
                                            const AnalysisHints &Hints) {
+  limitTraversalToUserCode(Context);
   ProgramModel Model(Context, Hints);
   std::vector<Report> Reports = checkRaces(Model);
   llvm::append_range(Reports, checkLockDiscipline(Model));
