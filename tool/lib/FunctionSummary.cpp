@@ -250,6 +250,7 @@ private:
   void startThread(const Stmt *S, const ThreadStartCall &Call,
                    std::optional<AccessPath> Handle);
   void setHandle(const Stmt *Start, const AccessPath &Handle);
+  void joinUnnamedFuture(const Stmt *Start);
   bool namesMemoryPerIteration(const Expr *Arg);
   void handleOp(const HandleOp &Op, const CallExpr *Call);
   void recordBlocking(BlockingKind Kind, const CallExpr *Call);
@@ -270,6 +271,7 @@ private:
   void transfer(const CFGElement &Element);
   void transferEdge(const CFGBlock *From, const CFGBlock *To, FlowState &State);
   void computeLoopBlocks(const CFG &Graph);
+  void collectDiscardedValues(const Stmt *Body);
   void finish(const FlowState &ExitState);
 
   SummaryCache &Cache;
@@ -283,6 +285,8 @@ private:
   bool Recording = false;
   bool InTryEdge = false;
   llvm::DenseSet<unsigned> LoopBlocks;
+  /// Expressions whose statement throws their value away.
+  llvm::DenseSet<const Expr *> DiscardedValues;
 
   /// Local pointers, references and iterators, and the value they hold.
   llvm::DenseMap<const VarDecl *, AccessPath> Aliases;
@@ -917,6 +921,19 @@ void SummaryBuilder::setHandle(const Stmt *Start, const AccessPath &Handle) {
                  [&](const AccessPath &C) { return C == Handle; });
 }
 
+/// An unnamed std::async future is destroyed at the end of its statement,
+/// and its destructor waits for the task: the task runs within that
+/// statement, never beside a later one or beside itself in the next
+/// iteration.
+void SummaryBuilder::joinUnnamedFuture(const Stmt *Start) {
+  StartSite *Site = StartAt.lookup(Start);
+  LiveStart *Live = Site ? LocalLive.lookup(Site) : nullptr;
+  if (!Live)
+    return;
+  Site->InLoop = false;
+  llvm::erase_if(State.Live, [&](const LiveStart *L) { return L == Live; });
+}
+
 void SummaryBuilder::joinHandle(const AccessPath &Handle) {
   if (!Handle.steps().empty() &&
       (Handle.steps().back().Kind == StepKind::Element ||
@@ -1209,6 +1226,8 @@ void SummaryBuilder::VisitCallExpr(const CallExpr *E) {
       }
     }
     startThread(E, *Start, Handle);
+    if (Start->Kind == StartKind::Async && DiscardedValues.contains(E))
+      joinUnnamedFuture(E);
     return;
   }
   if (auto Op = classifyHandleOp(E)) {
@@ -1360,8 +1379,8 @@ void SummaryBuilder::VisitDeclStmt(const DeclStmt *S) {
         continue;
       }
     }
-    // auto f = std::async(...): the future is the handle its get() joins.
-    // FIXME: an unnamed future's destructor also waits; it is not seen.
+    // auto f = std::async(...): the future is the handle its get() joins
+    // (an unnamed one waits at the end of its statement, joinUnnamedFuture).
     if (isa<CallExpr>(Init) && StartAt.count(Init)) {
       if (auto Handle = declPath(Var))
         setHandle(Init, *Handle);
@@ -1540,6 +1559,54 @@ void SummaryBuilder::finish(const FlowState &ExitState) {
       Out.ReleasesBeforeExit.push_back({Lock, At});
 }
 
+/// The expression a statement evaluates for its effects only, (void) casts
+/// and temporaries' wrappers removed.
+static const Expr *discardedValue(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  while (E) {
+    E = skipTemporaries(E);
+    const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+    if (!Cast || !Cast->getType()->isVoidType())
+      return E;
+    E = Cast->getSubExpr();
+  }
+  return nullptr;
+}
+
+void SummaryBuilder::collectDiscardedValues(const Stmt *Body) {
+  // Statements only: expressions can nest deeper than the stack allows, and
+  // a lambda's body is a function of its own.
+  llvm::SmallVector<const Stmt *, 32> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    llvm::SmallVector<const Stmt *, 4> Discarding;
+    if (const auto *Block = dyn_cast<CompoundStmt>(S))
+      llvm::append_range(Discarding, Block->body());
+    else if (const auto *If = dyn_cast<IfStmt>(S))
+      Discarding = {If->getThen(), If->getElse()};
+    else if (const auto *For = dyn_cast<ForStmt>(S))
+      Discarding = {For->getBody(), For->getInc()};
+    else if (const auto *While = dyn_cast<WhileStmt>(S))
+      Discarding = {While->getBody()};
+    else if (const auto *Do = dyn_cast<DoStmt>(S))
+      Discarding = {Do->getBody()};
+    else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S))
+      Discarding = {Range->getBody()};
+    else if (const auto *Case = dyn_cast<SwitchCase>(S))
+      Discarding = {Case->getSubStmt()};
+    else if (const auto *Label = dyn_cast<LabelStmt>(S))
+      Discarding = {Label->getSubStmt()};
+    else if (const auto *Attributed = dyn_cast<AttributedStmt>(S))
+      Discarding = {Attributed->getSubStmt()};
+    for (const Stmt *D : Discarding)
+      if (const Expr *E = discardedValue(D))
+        DiscardedValues.insert(E);
+    for (const Stmt *Child : S->children())
+      if (Child && !isa<Expr>(Child))
+        Work.push_back(Child);
+  }
+}
+
 void SummaryBuilder::build() {
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
@@ -1553,6 +1620,7 @@ void SummaryBuilder::build() {
   if (!Graph)
     return;
   computeLoopBlocks(*Graph);
+  collectDiscardedValues(Body);
 
   // Locksets shrink and live sets grow monotonically, so this terminates;
   // the round limit guards against pathological graphs.
