@@ -832,12 +832,13 @@ void SummaryBuilder::destroyVariable(const VarDecl *VD) {
 
 void SummaryBuilder::startThread(const Stmt *S, const ThreadStartCall &Call,
                                  std::optional<AccessPath> Handle) {
+  bool InLoopBody =
+      CurrentBlock && LoopBlocks.contains(CurrentBlock->getBlockID());
   StartSite *&Site = StartAt[S];
   if (!Site) {
     Out.Starts.push_back(StartSite{S, Call, {}, std::nullopt, {}, false, {}});
     Site = &Out.Starts.back();
-    Site->InLoop =
-        CurrentBlock && LoopBlocks.contains(CurrentBlock->getBlockID());
+    Site->InLoop = InLoopBody;
     const auto *Entry = Call.Entry;
     for (unsigned I = 0; I < Call.Args.size(); ++I) {
       std::optional<AccessPath> V;
@@ -852,7 +853,7 @@ void SummaryBuilder::startThread(const Stmt *S, const ThreadStartCall &Call,
           isa<CallExpr>(skipTemporaries(Arg)))
         V = valuePath(skipTemporaries(Arg));
       Site->PerInstanceArg.push_back(
-          Site->InLoop && namesMemoryPerIteration(skipTemporaries(Arg)));
+          InLoopBody && namesMemoryPerIteration(skipTemporaries(Arg)));
       Site->ArgValues.push_back(V);
     }
     if (Call.Object) {
@@ -879,6 +880,11 @@ void SummaryBuilder::startThread(const Stmt *S, const ThreadStartCall &Call,
     Out.LiveStarts.push_back(LiveStart{Site, nullptr, nullptr, Handle});
     Live = &Out.LiveStarts.back();
   }
+  // Instances overlap only if the start comes round again while an earlier
+  // one still runs: a loop that joins each thread before the next iteration
+  // runs them one at a time.
+  if (Recording)
+    Site->InLoop = InLoopBody && llvm::is_contained(State.Live, Live);
   if (Handle)
     setHandle(S, *Handle);
   State.addLive(Live);
@@ -923,14 +929,12 @@ void SummaryBuilder::setHandle(const Stmt *Start, const AccessPath &Handle) {
 
 /// An unnamed std::async future is destroyed at the end of its statement,
 /// and its destructor waits for the task: the task runs within that
-/// statement, never beside a later one or beside itself in the next
-/// iteration.
+/// statement, never beside a later one (nor, in a loop, beside itself).
 void SummaryBuilder::joinUnnamedFuture(const Stmt *Start) {
   StartSite *Site = StartAt.lookup(Start);
   LiveStart *Live = Site ? LocalLive.lookup(Site) : nullptr;
   if (!Live)
     return;
-  Site->InLoop = false;
   llvm::erase_if(State.Live, [&](const LiveStart *L) { return L == Live; });
 }
 

@@ -76,6 +76,8 @@ struct StartSite {
   /// Arguments that name different memory for every start in a loop: a
   /// fresh allocation, or the loop's element of an array.
   std::vector<bool> PerInstanceArg;
+  /// Started in a loop that comes round to the start again while an earlier
+  /// instance still runs: several instances at once.
   bool InLoop = false;
   /// Threads of this function already running when this one starts.
   llvm::SmallVector<const LiveStart *, 2> LiveBefore;
