@@ -84,3 +84,42 @@ TEST_F(LocksetTest, MapPathsDropsWhatCannotBeExpressed) {
   ASSERT_EQ(Mapped.locks().size(), 1u);
   EXPECT_TRUE(Mapped.find(C));
 }
+
+TEST_F(LocksetTest, ACalleesReleaseOfItsCallersLockDropsItFromTheCaller) {
+  // The callee: unlock(a) (the caller's), then lock(b) of its own.
+  Lockset Callee;
+  EXPECT_FALSE(Callee.release(A));
+  Callee.acquire(B, There, false);
+  EXPECT_TRUE(Callee.find(A) == nullptr);
+
+  Lockset Caller;
+  Caller.acquire(A, Here, false);
+  Caller.acquire(C, Here, false);
+  Caller.unite(Callee);
+  EXPECT_EQ(Caller.find(A), nullptr) << "released by the callee";
+  EXPECT_NE(Caller.find(B), nullptr);
+  EXPECT_NE(Caller.find(C), nullptr);
+}
+
+TEST_F(LocksetTest, ReleasedOnEitherPathCountsAsReleased) {
+  Lockset Released, Kept;
+  Released.release(A);
+  Kept.intersect(Released);
+  Lockset Caller;
+  Caller.acquire(A, Here, false);
+  Caller.unite(Kept);
+  EXPECT_EQ(Caller.find(A), nullptr);
+  EXPECT_FALSE(Kept == Lockset()) << "the release is part of the state";
+}
+
+TEST_F(LocksetTest, ACalleeThatTakesTheLockBackHoldsItAgain) {
+  Lockset Callee;
+  Callee.release(A);
+  Callee.acquire(A, There, false);
+  Lockset Caller;
+  Caller.acquire(A, Here, false);
+  Caller.unite(Callee);
+  ASSERT_NE(Caller.find(A), nullptr);
+  EXPECT_EQ(Caller.find(A)->AcquiredAt, There)
+      << "a new critical section, begun in the callee";
+}

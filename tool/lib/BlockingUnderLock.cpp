@@ -160,9 +160,6 @@ BlockingUnderLock::sleepSeconds(const CallExpr *Call) const {
   return Name == "sleep" ? Value : Value / 1e6;
 }
 
-// FIXME: a helper that releases its caller's lock and then blocks
-// (unlock(); sleep(); lock();) is seen blocking under that lock: the
-// composed lockset adds the caller's locks without the helper's releases.
 std::vector<BlockingFinding> BlockingUnderLock::run() {
   std::vector<BlockingFinding> Findings;
   std::set<const Expr *> Done;

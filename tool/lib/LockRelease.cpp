@@ -687,13 +687,20 @@ void MayHeldWalk::visitCall(const CallExpr *Call, const CFGBlock *B) {
     }
   if (const FunctionSummary *S =
           Callee ? TU.Model.Summaries.get(Callee) : nullptr) {
-    // A helper that releases its caller's lock, or takes one for it.
+    // A helper that releases its caller's lock, or takes one for it. One
+    // that releases the caller's lock and takes it back (unlock(); sleep();
+    // lock();) leaves the caller's hold, and whoever releases it, as it was.
+    auto TakesBack = [&](const AccessPath &P) {
+      return S->AcquiredOnExit.find(P) != nullptr;
+    };
     for (const AccessPath &P : S->ReleasedUnheld)
-      if (auto L = mapCalleePath(P, Call, S->Function))
-        release(*L, Call);
+      if (!TakesBack(P))
+        if (auto L = mapCalleePath(P, Call, S->Function))
+          release(*L, Call);
     for (const HeldLock &H : S->AcquiredOnExit.locks())
-      if (auto L = mapCalleePath(H.Lock, Call, S->Function))
-        acquire(*L, Call, H.Shared, nullptr, /*Try=*/false);
+      if (!llvm::is_contained(S->ReleasedUnheld, H.Lock))
+        if (auto L = mapCalleePath(H.Lock, Call, S->Function))
+          acquire(*L, Call, H.Shared, nullptr, /*Try=*/false);
   }
 }
 

@@ -6,6 +6,11 @@
 // the same lock taken at different sites were in different critical sections,
 // which is what split-critical-section looks for.
 //
+// A function's lockset is relative to its own frame: it also remembers the
+// locks the function released without holding them (its caller's, as in
+// unlock(); sleep(); lock();), so composing it onto a caller's lockset drops
+// those from the caller's.
+//
 //===----------------------------------------------------------------------===//
 #ifndef RACELINT_LOCKSET_H
 #define RACELINT_LOCKSET_H
@@ -45,16 +50,20 @@ public:
     Held.insert(It, HeldLock{Lock, At, Shared});
   }
 
-  /// Returns false when \p Lock was not held.
+  /// Returns false when \p Lock was not held here: it was the caller's.
   bool release(const AccessPath &Lock) {
     auto It = lowerBound(Lock);
-    if (It == Held.end() || !(It->Lock == Lock))
+    if (It == Held.end() || !(It->Lock == Lock)) {
+      if (!llvm::is_contained(ReleasedFromCaller, Lock))
+        ReleasedFromCaller.push_back(Lock);
       return false;
+    }
     Held.erase(It);
     return true;
   }
 
-  /// Keeps the locks held on both incoming paths (a must-analysis).
+  /// Keeps the locks held on both incoming paths (a must-analysis), and the
+  /// caller's locks released on either (a may-analysis).
   void intersect(const Lockset &O) {
     llvm::SmallVector<HeldLock, 2> Result;
     for (const HeldLock &H : Held) {
@@ -68,10 +77,20 @@ public:
       Result.push_back(Merged);
     }
     Held = std::move(Result);
+    for (const AccessPath &Lock : O.ReleasedFromCaller)
+      if (!llvm::is_contained(ReleasedFromCaller, Lock))
+        ReleasedFromCaller.push_back(Lock);
   }
 
-  /// Adds every lock of \p O (a caller's held locks around a callee).
+  /// Applies a callee's lockset \p O at a point of the callee to this, the
+  /// caller's locks at the call: the callee's releases of the caller's
+  /// locks, then its own locks.
   void unite(const Lockset &O) {
+    for (const AccessPath &Lock : O.ReleasedFromCaller) {
+      auto It = lowerBound(Lock);
+      if (It != Held.end() && It->Lock == Lock)
+        Held.erase(It);
+    }
     for (const HeldLock &H : O.Held)
       acquire(H.Lock, H.AcquiredAt, H.Shared);
   }
@@ -85,11 +104,17 @@ public:
       if (Map(H.Lock, Mapped))
         Out.acquire(Mapped, H.AcquiredAt, H.Shared);
     }
+    for (const AccessPath &Lock : ReleasedFromCaller) {
+      AccessPath Mapped;
+      if (Map(Lock, Mapped))
+        Out.ReleasedFromCaller.push_back(Mapped);
+    }
     return Out;
   }
 
   bool operator==(const Lockset &O) const {
-    return Held.size() == O.Held.size() &&
+    return ReleasedFromCaller == O.ReleasedFromCaller &&
+           Held.size() == O.Held.size() &&
            std::equal(Held.begin(), Held.end(), O.Held.begin(),
                       [](const HeldLock &A, const HeldLock &B) {
                         return A.Lock == B.Lock &&
@@ -112,6 +137,8 @@ private:
   }
 
   llvm::SmallVector<HeldLock, 2> Held;
+  /// May: released on some path to here without being held here.
+  llvm::SmallVector<AccessPath, 1> ReleasedFromCaller;
 };
 
 /// Whether two accesses exclude each other: some lock is held by both, and
