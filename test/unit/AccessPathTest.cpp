@@ -55,3 +55,26 @@ TEST(AccessPathTest, PerThreadElementsNameTheSameLocationWhenPlain) {
   EXPECT_EQ(Mine.withPlainElements(), Any);
   EXPECT_EQ(Mine.spelling(), "slots[]");
 }
+
+TEST(AccessPathTest, DifferentConstantIndicesAreDistinctMemory) {
+  auto AST = parse("long slots[4];\n"
+                   "void bump(long *slot);");
+  ASTContext &Ctx = AST->getASTContext();
+  AccessPath Array = AccessPath::global(findDecl<VarDecl>(Ctx, "slots"));
+  auto At = [&](std::optional<int64_t> Index) {
+    PathStep Step{StepKind::Element};
+    Step.ConstantIndex = Index;
+    return Array.withStep(Step);
+  };
+  // One location to operator== (they are grouped together)...
+  EXPECT_EQ(At(0), At(1));
+  EXPECT_EQ(hash_value(At(0)), hash_value(At(std::nullopt)));
+  // ...but slots[0] and slots[1] cannot meet; slots[i] may be either.
+  EXPECT_TRUE(At(0).distinctFrom(At(1)));
+  EXPECT_FALSE(At(1).distinctFrom(At(1)));
+  EXPECT_FALSE(At(0).distinctFrom(At(std::nullopt)));
+  // The index survives being handed to a thread as &slots[1].
+  const auto *Param = findDecl<FunctionDecl>(Ctx, "bump")->getParamDecl(0);
+  AccessPath InCallee = AccessPath::param(0, Param).deref();
+  EXPECT_TRUE(InCallee.rebase(At(1).addressOf()).distinctFrom(At(0)));
+}

@@ -85,6 +85,18 @@ AccessPath AccessPath::withPlainElements() const {
   return P;
 }
 
+bool AccessPath::distinctFrom(const AccessPath &O) const {
+  if (Steps.size() != O.Steps.size())
+    return false;
+  for (size_t I = 0; I < Steps.size(); ++I) {
+    const std::optional<int64_t> &Mine = Steps[I].ConstantIndex;
+    const std::optional<int64_t> &Theirs = O.Steps[I].ConstantIndex;
+    if (Mine && Theirs && *Mine != *Theirs)
+      return true;
+  }
+  return false;
+}
+
 std::string AccessPath::spelling() const {
   std::string Name;
   switch (Kind) {

@@ -24,6 +24,8 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace clang {
@@ -41,6 +43,10 @@ enum class StepKind { Deref, Field, Element, DistinctElement, AddressOf };
 struct PathStep {
   StepKind Kind;
   const clang::FieldDecl *Field = nullptr;
+  /// An element step's index when it is a constant. Not part of the step's
+  /// identity (equality, order, hash): arr[0] and arr[i] must meet as one
+  /// location; AccessPath::distinctFrom tells arr[0] from arr[1].
+  std::optional<int64_t> ConstantIndex;
 
   bool operator==(const PathStep &O) const {
     return Kind == O.Kind && Field == O.Field;
@@ -88,6 +94,10 @@ public:
   /// This path with every per-thread element step made a plain one, so that
   /// arr[id] and arr[k] name the same location.
   AccessPath withPlainElements() const;
+
+  /// Whether this path and \p O, the same location to operator==, index
+  /// one array with different constants somewhere: distinct memory.
+  bool distinctFrom(const AccessPath &O) const;
 
   /// The variable or field the path ends at, for messages.
   std::string spelling() const;

@@ -226,6 +226,7 @@ private:
   std::optional<AccessPath> declPath(const ValueDecl *VD);
   std::optional<AccessPath> objectPath(const CXXMemberCallExpr *Call);
   bool isPerThreadValue(const Expr *E);
+  PathStep elementStep(const Expr *Index);
   bool isOwnLocal(const ValueDecl *VD) const;
   bool isCopyCapture(const ValueDecl *VD) const;
   bool worthRecording(const AccessPath &P, QualType T) const;
@@ -375,9 +376,7 @@ std::optional<AccessPath> SummaryBuilder::lvaluePath(const Expr *E) {
     auto Base = valuePath(AS->getBase());
     if (!Base)
       return std::nullopt;
-    StepKind Step = isPerThreadValue(AS->getIdx()) ? StepKind::DistinctElement
-                                                   : StepKind::Element;
-    return Base->deref().withStep({Step});
+    return Base->deref().withStep(elementStep(AS->getIdx()));
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Op->getNumArgs() == 0)
@@ -386,10 +385,7 @@ std::optional<AccessPath> SummaryBuilder::lvaluePath(const Expr *E) {
       auto Base = lvaluePath(Op->getArg(0));
       if (!Base)
         return std::nullopt;
-      StepKind Step = isPerThreadValue(Op->getArg(1))
-                          ? StepKind::DistinctElement
-                          : StepKind::Element;
-      return Base->withStep({Step});
+      return Base->withStep(elementStep(Op->getArg(1)));
     }
     if (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) {
       if (auto V = valuePath(Op->getArg(0)))
@@ -498,6 +494,19 @@ SummaryBuilder::objectPath(const CXXMemberCallExpr *Call) {
     return std::nullopt;
   }
   return lvaluePath(Object);
+}
+
+/// The step of an element indexed by \p Index: per thread, a constant, or
+/// any element.
+PathStep SummaryBuilder::elementStep(const Expr *Index) {
+  if (isPerThreadValue(Index))
+    return {StepKind::DistinctElement};
+  PathStep Step{StepKind::Element};
+  Expr::EvalResult Result;
+  if (!Index->isValueDependent() && Index->EvaluateAsInt(Result, Context) &&
+      Result.Val.getInt().getSignificantBits() <= 64)
+    Step.ConstantIndex = Result.Val.getInt().getSExtValue();
+  return Step;
 }
 
 /// Whether \p E computes a value that differs per thread: built from a

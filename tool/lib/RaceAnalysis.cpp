@@ -103,7 +103,7 @@ void RacePairing::pairLocation(llvm::ArrayRef<unsigned> Group) {
       const ResolvedAccess &B = All[Group[J]];
       if (!isWrite(A) && !isWrite(B))
         continue;
-      if (!Threads.mayRunConcurrently(A, B))
+      if (A.Path.distinctFrom(B.Path) || !Threads.mayRunConcurrently(A, B))
         continue;
       if (isWrite(A))
         note(Group[I], Group[J]);
