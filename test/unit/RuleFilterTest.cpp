@@ -41,3 +41,9 @@ TEST(RuleFilterTest, UnknownNameIsAnError) {
   EXPECT_EQ(llvm::toString(Filter.takeError()),
             "unknown check 'data-rcae' (see --list-checks)");
 }
+
+TEST(RuleFilterTest, AllOffIsNoticed) {
+  EXPECT_TRUE(RuleFilter().anyEnabled());
+  EXPECT_TRUE(parseOrDie("-*,daemon-thread").anyEnabled());
+  EXPECT_FALSE(parseOrDie("-*").anyEnabled());
+}

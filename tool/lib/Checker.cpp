@@ -19,7 +19,10 @@
 
 namespace racelint {
 
-RuleFilter::RuleFilter() { Enabled.set(); }
+RuleFilter::RuleFilter() {
+  for (const RuleInfo &Info : allRules())
+    Enabled[static_cast<unsigned>(Info.Id)] = true;
+}
 
 static std::string globToRegex(llvm::StringRef Glob) {
   std::string Regex = "^";
@@ -89,7 +92,9 @@ public:
     if (UserFiles)
       collectUserFiles(Context.getSourceManager());
     // A TU with errors has an incomplete AST; Clang has said why already.
-    if (Context.getDiagnostics().hasErrorOccurred())
+    // With every rule off (--checks=-*), the parse is all there is to do.
+    if (Context.getDiagnostics().hasErrorOccurred() ||
+        !Options.Rules.anyEnabled())
       return;
     for (Report &R : analyzeTranslationUnit(Context, Options.Hints)) {
       if (!Options.Rules.isEnabled(R.RuleId))

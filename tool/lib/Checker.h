@@ -30,6 +30,7 @@ public:
   static llvm::Expected<RuleFilter> parse(llvm::StringRef Globs);
 
   bool isEnabled(Rule R) const { return Enabled[static_cast<unsigned>(R)]; }
+  bool anyEnabled() const { return Enabled.any(); }
 
 private:
   std::bitset<32> Enabled;
