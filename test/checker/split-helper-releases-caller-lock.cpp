@@ -23,7 +23,7 @@ void task() {
   money = tmp - 1;
 // CHECK: [[@LINE-1]]:9: warning: 'money' is written under 'gil', but the lock was released after 'money' was read at line [[@LINE-3]]; an update made in between is lost [split-critical-section]
 // CHECK: [[@LINE-4]]:13: note: 'money' is read here
-// CHECK: [[@LINE-4]]:3: note: 'gil' is released here
+// CHECK: [[@LINE-12]]:7: note: 'gil' is released here
 }
 
 int main() {

@@ -730,10 +730,10 @@ void SummaryBuilder::acquire(const AccessPath &Lock, SourceLocation At,
 }
 
 void SummaryBuilder::release(const AccessPath &Lock, SourceLocation At) {
-  if (State.Locks.release(Lock)) {
-    State.noteRelease(Lock, At);
+  // The caller's lock too: its split-critical-section note points here.
+  State.noteRelease(Lock, At);
+  if (State.Locks.release(Lock))
     return;
-  }
   if (Recording && Lock.rootKind() != RootKind::Local &&
       llvm::find(Out.ReleasedUnheld, Lock) == Out.ReleasedUnheld.end())
     Out.ReleasedUnheld.push_back(Lock);
