@@ -18,6 +18,7 @@ static int recomputed;
 static int split_elsewhere;
 static int macro_read;
 static int bound_result;
+static int doubled;
 // One type specifier for two variables: changing it changes both.
 static int one, two;
 static bool flag_count;
@@ -55,6 +56,8 @@ void work() {
   // CHECK: warning: 'volatile_count' is incremented without a lock
   ++wide;
   // CHECK: warning: 'wide' is incremented without a lock
+  doubled += doubled;
+  // CHECK: warning: 'doubled' is read, modified and written back
   flag_count |= true;
   // CHECK: warning: 'flag_count' is read, modified and written back
   ++deduced;

@@ -54,6 +54,7 @@ private:
   bool isConvertible() const;
   bool isSingleDeclarator() const;
   bool planUse(const DeclRefExpr *Ref);
+  bool mentionsVariable(const Expr *E) const;
   bool isOneStepUpdate(const Expr *Update) const;
   bool resultIsValueOrDiscarded(const Expr *E) const;
   const Expr *outermostParens(const Expr *E) const;
@@ -160,10 +161,22 @@ bool AtomicFixPlanner::resultIsValueOrDiscarded(const Expr *E) const {
   return false;
 }
 
+/// x = x + 1 and x += x read the variable apart from the update: two steps,
+/// even on an atomic. (The model's split updates have them too, but only in
+/// the code the thread model reaches.)
+bool AtomicFixPlanner::mentionsVariable(const Expr *E) const {
+  GlobalReferenceCollector Collector;
+  Collector.TraverseStmt(const_cast<Expr *>(E));
+  return Collector.References.count(Variable);
+}
+
 bool AtomicFixPlanner::isOneStepUpdate(const Expr *Update) const {
+  const auto *Compound = dyn_cast<CompoundAssignOperator>(Update);
+  if (Compound && mentionsVariable(Compound->getRHS()))
+    return false;
   if (!LangOpts.CPlusPlus)
     return true;
-  if (const auto *Compound = dyn_cast<CompoundAssignOperator>(Update)) {
+  if (Compound) {
     switch (Compound->getOpcode()) {
     case BO_AddAssign:
     case BO_SubAssign:
@@ -208,11 +221,7 @@ bool AtomicFixPlanner::planUse(const DeclRefExpr *Ref) {
     return isOneStepUpdate(Binary);
   if (Binary->getOpcode() != BO_Assign)
     return false;
-  // x = x + 1 reads and writes in two steps; the model's split updates have
-  // it too, but only in the code the thread model reaches.
-  GlobalReferenceCollector Collector;
-  Collector.TraverseStmt(Binary->getRHS());
-  return !Collector.References.count(Variable) &&
+  return !mentionsVariable(Binary->getRHS()) &&
          (!LangOpts.CPlusPlus || resultIsValueOrDiscarded(Binary));
 }
 
