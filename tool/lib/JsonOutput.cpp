@@ -54,6 +54,8 @@ void JsonPrinter::finding(const Report &R, const std::string &Fingerprint) {
           J.attributeEnd();
           J.attribute("message", N.Message);
           J.attribute("threadStart", N.ThreadStart);
+          if (N.Thread)
+            J.attribute("thread", static_cast<int64_t>(*N.Thread));
         });
     });
     J.attributeArray("fixes", [&] {

@@ -31,15 +31,18 @@ private:
   }
   std::string entryName(const FunctionDecl *FD) const;
   std::string headline(const RaceFinding &F) const;
+  /// A note, and a step of thread \p Thread (0: the write's, 1: the other
+  /// access's) when it is one.
   void addNote(Report &R, SourceLocation Loc, std::string Message,
-               bool ThreadStart = false) const {
+               std::optional<unsigned> Thread, bool ThreadStart = false) const {
     if (!Loc.isValid())
       return;
     Note N{point(Loc), std::move(Message)};
     N.ThreadStart = ThreadStart;
+    N.Thread = Thread;
     R.Notes.push_back(std::move(N));
   }
-  void addThreadNote(Report &R, const ThreadSide &Side) const;
+  void addThreadNote(Report &R, const ThreadSide &Side, unsigned Thread) const;
   void addOtherAccessNote(Report &R, const RaceFinding &F) const;
 
   ASTContext &Context;
@@ -109,28 +112,29 @@ std::string RaceReporter::headline(const RaceFinding &F) const {
   llvm_unreachable("not a race rule");
 }
 
-void RaceReporter::addThreadNote(Report &R, const ThreadSide &Side) const {
+void RaceReporter::addThreadNote(Report &R, const ThreadSide &Side,
+                                 unsigned Thread) const {
   if (Side.StartLoc.isInvalid())
     return;
   std::string Entry = entryName(Side.Entry);
   if (Side.StartedInLoop)
     addNote(R, Side.StartLoc,
             "several threads run " + Entry + " at once, started here in a loop",
-            /*ThreadStart=*/true);
+            Thread, /*ThreadStart=*/true);
   else if (Side.SeveralInstances)
     addNote(R, Side.StartLoc,
-            "several threads run " + Entry + " at once, started here",
+            "several threads run " + Entry + " at once, started here", Thread,
             /*ThreadStart=*/true);
   else
     addNote(R, Side.StartLoc, "a thread running " + Entry + " is started here",
-            /*ThreadStart=*/true);
+            Thread, /*ThreadStart=*/true);
 }
 
 void RaceReporter::addOtherAccessNote(Report &R, const RaceFinding &F) const {
   // The same code in another thread: where that thread starts says it all.
   if (F.OtherIsSelf) {
     if (F.OtherThread.StartLoc != F.WriteThread.StartLoc)
-      addThreadNote(R, F.OtherThread);
+      addThreadNote(R, F.OtherThread, 1);
     return;
   }
   std::string Kind = F.OtherKind == AccessKind::Read ? "conflicting read"
@@ -138,12 +142,13 @@ void RaceReporter::addOtherAccessNote(Report &R, const RaceFinding &F) const {
   if (F.OtherThread.StartLoc.isInvalid()) {
     addNote(R, F.OtherLoc,
             Kind + " in " + entryName(F.OtherThread.Entry) +
-                " here, while the thread is running");
+                " here, while the thread is running",
+            1);
     return;
   }
-  addNote(R, F.OtherLoc, Kind + " in another thread here");
+  addNote(R, F.OtherLoc, Kind + " in another thread here", 1);
   if (F.OtherThread.StartLoc != F.WriteThread.StartLoc)
-    addThreadNote(R, F.OtherThread);
+    addThreadNote(R, F.OtherThread, 1);
 }
 
 std::optional<Report> RaceReporter::describe(const RaceFinding &F) {
@@ -159,14 +164,15 @@ std::optional<Report> RaceReporter::describe(const RaceFinding &F) {
   bool SeparateRead = F.Form && (*F.Form == UpdateForm::Recomputed ||
                                  *F.Form == UpdateForm::AtomicSplit);
   if (SeparateRead)
-    addNote(R, F.ReadLoc, Var + " is read here");
+    addNote(R, F.ReadLoc, Var + " is read here", 0);
   if (F.RuleId == Rule::SplitCriticalSection)
-    addNote(R, F.ReleaseLoc, "'" + F.LockName + "' is released here");
+    addNote(R, F.ReleaseLoc, "'" + F.LockName + "' is released here", 0);
   if (F.Form && *F.Form == UpdateForm::AtomicSplit)
     addNote(R, F.WriteLoc,
             "make the update one atomic operation: fetch_add or fetch_sub, "
-            "or a compare-exchange loop");
-  addThreadNote(R, F.WriteThread);
+            "or a compare-exchange loop",
+            std::nullopt);
+  addThreadNote(R, F.WriteThread, 0);
   addOtherAccessNote(R, F);
   return R;
 }

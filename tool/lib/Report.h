@@ -12,6 +12,7 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,9 @@ struct Note {
   /// This note marks where a thread involved in the finding starts; SARIF
   /// output gives each such thread a code flow of its own.
   bool ThreadStart = false;
+  /// The thread whose steps the note is one of (0: the one at the primary
+  /// location, 1: the other one), for those code flows.
+  std::optional<unsigned> Thread;
 };
 
 struct Report {

@@ -116,26 +116,36 @@ static unsigned ruleIndex(Rule R) {
   llvm_unreachable("every Rule has a catalog row");
 }
 
-// One code flow per thread the finding involves, each starting where its
-// thread is started.
-// FIXME: a flow holds only the thread's start; the accesses each thread
-// makes would need notes that say which thread they belong to.
+// One code flow per thread the finding involves: where the thread starts,
+// then its steps (the read, a release), ending at its access — the primary
+// location for the writing thread, or for another instance of the same code.
 void SarifPrinter::codeFlows(const Report &R) {
   if (llvm::none_of(R.Notes, [](const Note &N) { return N.ThreadStart; }))
     return;
+  auto Step = [&](const SourcePoint &Where, const std::string &Message) {
+    J.object([&] {
+      J.attributeObject("location", [&] { location(Where, &Message); });
+    });
+  };
   J.attributeArray("codeFlows", [&] {
-    for (const Note &N : R.Notes) {
-      if (!N.ThreadStart)
+    for (const Note &Start : R.Notes) {
+      if (!Start.ThreadStart)
         continue;
       J.object([&] {
-        J.attributeObject("message", [&] { J.attribute("text", N.Message); });
+        J.attributeObject("message",
+                          [&] { J.attribute("text", Start.Message); });
         J.attributeArray("threadFlows", [&] {
           J.object([&] {
             J.attributeArray("locations", [&] {
-              J.object([&] {
-                J.attributeObject("location",
-                                  [&] { location(N.Where, &N.Message); });
-              });
+              Step(Start.Where, Start.Message);
+              bool AccessNoted = false;
+              for (const Note &N : R.Notes)
+                if (!N.ThreadStart && N.Thread && N.Thread == Start.Thread) {
+                  Step(N.Where, N.Message);
+                  AccessNoted |= *N.Thread != 0;
+                }
+              if (!AccessNoted)
+                Step(R.Where, R.Message);
             });
           });
         });
