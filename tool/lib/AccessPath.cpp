@@ -5,6 +5,7 @@
 #include "clang/AST/Expr.h"
 
 #include <tuple>
+#include <utility>
 
 namespace racelint {
 
@@ -113,10 +114,13 @@ std::string AccessPath::spelling() const {
     break;
   }
   bool PendingDeref = false;
+  const clang::FieldDecl *Previous = nullptr;
   for (const PathStep &S : Steps) {
+    const clang::FieldDecl *Field = std::exchange(Previous, S.Field);
     switch (S.Kind) {
     case StepKind::Deref:
-      PendingDeref = true;
+      // A reference member's dereference is implicit in the source.
+      PendingDeref = !(Field && Field->getType()->isReferenceType());
       continue;
     case StepKind::Field:
       if (Kind == RootKind::This && Name == "this")

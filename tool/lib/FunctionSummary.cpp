@@ -363,7 +363,9 @@ std::optional<AccessPath> SummaryBuilder::lvaluePath(const Expr *E) {
         ME->isArrow() ? valuePath(ME->getBase()) : lvaluePath(ME->getBase());
     if (!Base)
       return std::nullopt;
-    return (ME->isArrow() ? Base->deref() : *Base).field(Field);
+    AccessPath Member = (ME->isArrow() ? Base->deref() : *Base).field(Field);
+    // A reference member names the object it refers to, not memory of ours.
+    return Field->getType()->isReferenceType() ? Member.deref() : Member;
   }
   if (const auto *U = dyn_cast<UnaryOperator>(E)) {
     if (U->getOpcode() != UO_Deref)
@@ -845,7 +847,8 @@ void SummaryBuilder::startThread(const Stmt *S, const ThreadStartCall &Call,
       CurrentBlock && LoopBlocks.contains(CurrentBlock->getBlockID());
   StartSite *&Site = StartAt[S];
   if (!Site) {
-    Out.Starts.push_back(StartSite{S, Call, {}, std::nullopt, {}, false, {}});
+    Out.Starts.push_back(
+        StartSite{S, Call, {}, std::nullopt, std::nullopt, {}, false, {}});
     Site = &Out.Starts.back();
     Site->InLoop = InLoopBody;
     const auto *Entry = Call.Entry;
@@ -875,8 +878,10 @@ void SummaryBuilder::startThread(const Stmt *S, const ThreadStartCall &Call,
       } else if (isa<CXXMethodDecl>(Call.Entry) &&
                  cast<CXXMethodDecl>(Call.Entry)->getOverloadedOperator() ==
                      OO_Call) {
-        // A functor is copied into the thread: its own fields are private.
+        // A functor is copied into the thread: its own fields are private,
+        // what they point to is not.
         Site->ObjectValue = AccessPath::fresh(Object);
+        Site->ObjectCopiedFrom = lvaluePath(Object);
       } else {
         Site->ObjectValue = lvaluePath(Object);
       }

@@ -73,6 +73,9 @@ struct StartSite {
   /// The entry's parameters' values and the object, in this frame.
   std::vector<std::optional<AccessPath>> ArgValues;
   std::optional<AccessPath> ObjectValue;
+  /// For a functor copied into the thread: the original, whose pointers and
+  /// references the copy shares.
+  std::optional<AccessPath> ObjectCopiedFrom;
   /// Arguments that name different memory for every start in a loop: a
   /// fresh allocation, or the loop's element of an array.
   std::vector<bool> PerInstanceArg;

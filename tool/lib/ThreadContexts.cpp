@@ -16,6 +16,12 @@ using namespace clang;
 
 namespace racelint {
 
+/// Whether \p P leaves its root object through a pointer or reference.
+static bool reachesThroughPointer(const AccessPath &P) {
+  return llvm::any_of(
+      P.steps(), [](const PathStep &S) { return S.Kind == StepKind::Deref; });
+}
+
 std::optional<AccessPath> ThreadContexts::resolve(const AccessPath &P,
                                                   const Binding &Bound,
                                                   const FunctionDecl *F,
@@ -31,6 +37,8 @@ std::optional<AccessPath> ThreadContexts::resolve(const AccessPath &P,
     return P.rebase(*Bound.Params[I]);
   }
   case RootKind::This:
+    if (Bound.ThisCopiedFrom && reachesThroughPointer(P))
+      return P.rebase(*Bound.ThisCopiedFrom);
     if (!Bound.This)
       return std::nullopt;
     PerInstance |= Bound.ThisPerInstance;
@@ -111,6 +119,8 @@ unsigned ThreadContexts::startContext(unsigned Parent, const StartSite &Site,
     bool Ignored = false;
     Child.This = resolve(*Site.ObjectValue, Bound, F, Ignored);
     Child.ThisPerInstance = Site.ObjectValue->rootKind() == RootKind::Fresh;
+    if (Site.ObjectCopiedFrom)
+      Child.ThisCopiedFrom = resolve(*Site.ObjectCopiedFrom, Bound, F, Ignored);
   }
   const FunctionDecl *Entry = Call.Entry;
   if (Entry)
@@ -195,9 +205,17 @@ void ThreadContexts::walk(unsigned Context, const FunctionDecl *F,
                                          : std::nullopt);
       CalleeBinding.PerInstance.push_back(PerInstance);
     }
-    if (Call.ThisValue)
+    if (Call.ThisValue) {
       CalleeBinding.This =
           resolve(*Call.ThisValue, Bound, F, CalleeBinding.ThisPerInstance);
+      // A method of the copy itself (or of one of its members) still reaches
+      // the original's memory through the copy's pointers.
+      if (Bound.ThisCopiedFrom &&
+          Call.ThisValue->rootKind() == RootKind::This &&
+          !reachesThroughPointer(*Call.ThisValue))
+        CalleeBinding.ThisCopiedFrom =
+            Call.ThisValue->rebase(*Bound.ThisCopiedFrom);
+    }
     const FunctionDecl *Callee =
         Call.Virtual ? devirtualize(Call.Callee, CalleeBinding.This)
                      : Call.Callee;

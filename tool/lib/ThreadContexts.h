@@ -97,6 +97,9 @@ private:
     std::vector<bool> PerInstance;
     std::optional<AccessPath> This;
     bool ThisPerInstance = false;
+    /// 'this' is a copy of this object (a functor): memory reached through
+    /// the copy's pointers and references is the original's.
+    std::optional<AccessPath> ThisCopiedFrom;
   };
   struct PendingThread {
     unsigned Context;
