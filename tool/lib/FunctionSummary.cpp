@@ -253,6 +253,10 @@ private:
   void setHandle(const Stmt *Start, const AccessPath &Handle);
   void joinUnnamedFuture(const Stmt *Start);
   bool namesMemoryPerIteration(const Expr *Arg);
+  std::optional<AccessPath> memberValue(const FieldDecl *Field,
+                                        const Expr *Init);
+  std::vector<std::pair<const FieldDecl *, AccessPath>>
+  memberValues(const Expr *Object);
   void handleOp(const HandleOp &Op, const CallExpr *Call);
   void recordBlocking(BlockingKind Kind, const CallExpr *Call);
   void joinHandle(const AccessPath &Handle);
@@ -848,7 +852,7 @@ void SummaryBuilder::startThread(const Stmt *S, const ThreadStartCall &Call,
   StartSite *&Site = StartAt[S];
   if (!Site) {
     Out.Starts.push_back(
-        StartSite{S, Call, {}, std::nullopt, std::nullopt, {}, false, {}});
+        StartSite{S, Call, {}, std::nullopt, std::nullopt, {}, {}, false, {}});
     Site = &Out.Starts.back();
     Site->InLoop = InLoopBody;
     const auto *Entry = Call.Entry;
@@ -882,6 +886,8 @@ void SummaryBuilder::startThread(const Stmt *S, const ThreadStartCall &Call,
         // what they point to is not.
         Site->ObjectValue = AccessPath::fresh(Object);
         Site->ObjectCopiedFrom = lvaluePath(Object);
+        if (!Site->ObjectCopiedFrom)
+          Site->ObjectMembers = memberValues(Object);
       } else {
         Site->ObjectValue = lvaluePath(Object);
       }
@@ -902,6 +908,58 @@ void SummaryBuilder::startThread(const Stmt *S, const ThreadStartCall &Call,
   if (Handle)
     setHandle(S, *Handle);
   State.addLive(Live);
+}
+
+/// The value a pointer or reference member is initialised with: the address
+/// it holds.
+std::optional<AccessPath> SummaryBuilder::memberValue(const FieldDecl *Field,
+                                                      const Expr *Init) {
+  if (Field->getType()->isReferenceType()) {
+    if (auto Referent = lvaluePath(Init))
+      return Referent->addressOf();
+    return std::nullopt;
+  }
+  if (Field->getType()->isPointerType())
+    return valuePath(Init);
+  return std::nullopt;
+}
+
+/// What the pointer and reference members of an object made on the spot
+/// hold: an aggregate's initialisers, or the constructor arguments its
+/// member initialisers copy.
+std::vector<std::pair<const FieldDecl *, AccessPath>>
+SummaryBuilder::memberValues(const Expr *Object) {
+  std::vector<std::pair<const FieldDecl *, AccessPath>> Values;
+  auto Add = [&](const FieldDecl *Field, const Expr *Init) {
+    if (auto V = memberValue(Field, Init))
+      Values.push_back({Field, *V});
+  };
+  if (const auto *List = dyn_cast<InitListExpr>(Object)) {
+    const RecordDecl *Record = List->getType()->getAsRecordDecl();
+    if (!Record || Record->isUnion())
+      return Values;
+    unsigned I = 0;
+    for (const FieldDecl *Field : Record->fields())
+      if (I < List->getNumInits())
+        Add(Field, List->getInit(I++));
+    return Values;
+  }
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Object);
+  if (!Construct)
+    return Values;
+  for (const CXXCtorInitializer *Init : Construct->getConstructor()->inits()) {
+    if (!Init->isMemberInitializer() || !Init->getInit())
+      continue;
+    const auto *Param =
+        dyn_cast<DeclRefExpr>(Init->getInit()->IgnoreImplicit());
+    const auto *ParamDecl =
+        Param ? dyn_cast<ParmVarDecl>(Param->getDecl()) : nullptr;
+    if (ParamDecl &&
+        ParamDecl->getFunctionScopeIndex() < Construct->getNumArgs())
+      Add(Init->getMember(),
+          Construct->getArg(ParamDecl->getFunctionScopeIndex()));
+  }
+  return Values;
 }
 
 /// An argument evaluated anew for every start in a loop that names new

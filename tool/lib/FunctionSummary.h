@@ -74,8 +74,11 @@ struct StartSite {
   std::vector<std::optional<AccessPath>> ArgValues;
   std::optional<AccessPath> ObjectValue;
   /// For a functor copied into the thread: the original, whose pointers and
-  /// references the copy shares.
+  /// references the copy shares...
   std::optional<AccessPath> ObjectCopiedFrom;
+  /// ...or, for one made on the spot (Worker{&acct}, Worker(acct)), the
+  /// values its pointer and reference members are initialised with.
+  std::vector<std::pair<const clang::FieldDecl *, AccessPath>> ObjectMembers;
   /// Arguments that name different memory for every start in a loop: a
   /// fresh allocation, or the loop's element of an array.
   std::vector<bool> PerInstanceArg;

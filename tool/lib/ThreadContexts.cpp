@@ -39,6 +39,16 @@ std::optional<AccessPath> ThreadContexts::resolve(const AccessPath &P,
   case RootKind::This:
     if (Bound.ThisCopiedFrom && reachesThroughPointer(P))
       return P.rebase(*Bound.ThisCopiedFrom);
+    // this->member->rest, with the member's value known: value->rest.
+    if (P.steps().size() > 1 && P.steps()[0].Kind == StepKind::Field &&
+        P.steps()[1].Kind == StepKind::Deref)
+      for (const auto &[Field, Value] : Bound.ThisMembers)
+        if (Field == P.steps()[0].Field) {
+          AccessPath Target = Value;
+          for (const PathStep &S : P.steps().drop_front())
+            Target = Target.withStep(S);
+          return Target;
+        }
     if (!Bound.This)
       return std::nullopt;
     PerInstance |= Bound.ThisPerInstance;
@@ -121,6 +131,9 @@ unsigned ThreadContexts::startContext(unsigned Parent, const StartSite &Site,
     Child.ThisPerInstance = Site.ObjectValue->rootKind() == RootKind::Fresh;
     if (Site.ObjectCopiedFrom)
       Child.ThisCopiedFrom = resolve(*Site.ObjectCopiedFrom, Bound, F, Ignored);
+    for (const auto &[Field, Value] : Site.ObjectMembers)
+      if (auto Resolved = resolve(Value, Bound, F, Ignored))
+        Child.ThisMembers.push_back({Field, *Resolved});
   }
   const FunctionDecl *Entry = Call.Entry;
   if (Entry)
@@ -215,6 +228,8 @@ void ThreadContexts::walk(unsigned Context, const FunctionDecl *F,
           !reachesThroughPointer(*Call.ThisValue))
         CalleeBinding.ThisCopiedFrom =
             Call.ThisValue->rebase(*Bound.ThisCopiedFrom);
+      if (*Call.ThisValue == AccessPath::thisObject())
+        CalleeBinding.ThisMembers = Bound.ThisMembers;
     }
     const FunctionDecl *Callee =
         Call.Virtual ? devirtualize(Call.Callee, CalleeBinding.This)

@@ -100,6 +100,9 @@ private:
     /// 'this' is a copy of this object (a functor): memory reached through
     /// the copy's pointers and references is the original's.
     std::optional<AccessPath> ThisCopiedFrom;
+    /// 'this' is an object made on the spot: what its pointer and reference
+    /// members hold.
+    std::vector<std::pair<const clang::FieldDecl *, AccessPath>> ThisMembers;
   };
   struct PendingThread {
     unsigned Context;
