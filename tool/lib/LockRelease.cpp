@@ -263,10 +263,24 @@ bool LockReleaseContext::bodyMayThrow(const Stmt *S, const FunctionDecl *FD) {
 /// Library code throws when it allocates or parses; the synchronization
 /// types, std::this_thread and std::chrono throw only on misuse or for
 /// exotic clocks, and counting them would put a note on every region.
+/// Whether \p DC is (inside) namespace std.
+static bool inStd(const DeclContext *DC) {
+  for (; DC; DC = DC->getParent())
+    if (DC->isStdNamespace())
+      return true;
+  return false;
+}
+
 static bool mayLibraryThrow(const FunctionDecl *FD) {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
     if (isSynchronizationType(QualType(MD->getParent()->getTypeForDecl(), 0)))
       return false;
+  // The standard streams' << and >> report failure in the stream's state;
+  // they throw only when the program asked for it with exceptions().
+  OverloadedOperatorKind Op = FD->getOverloadedOperator();
+  if ((Op == OO_LessLess || Op == OO_GreaterGreater) &&
+      inStd(FD->getDeclContext()))
+    return false;
   for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent())
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC);
         NS && NS->getIdentifier() &&
