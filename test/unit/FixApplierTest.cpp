@@ -93,6 +93,28 @@ TEST_F(FixApplierTest, PreferAtomicTakesTheAtomicAlternative) {
   EXPECT_EQ(Fallback.replacements().at(File).size(), 2u);
 }
 
+TEST_F(FixApplierTest, InsertionsAtOnePlaceAreAllKeptOnce) {
+  auto IncludeFix = [&](llvm::StringRef Header, unsigned Offset,
+                        llvm::StringRef Text) {
+    Report R = lockedReport();
+    Fix F;
+    F.Description = "include " + Header.str();
+    F.Edits.push_back(
+        {{File, 1, 1}, 0, 0, "#include <" + Header.str() + ">\n"});
+    F.Edits.push_back({{File, 2, 1}, Offset, 0, Text.str()});
+    R.Fixes = {F};
+    return R;
+  };
+  FixApplier Fixes;
+  EXPECT_TRUE(Fixes.add(IncludeFix("mutex", 11, "/*a*/")));
+  EXPECT_TRUE(Fixes.add(IncludeFix("atomic", 16, "/*b*/")));
+  EXPECT_TRUE(Fixes.add(IncludeFix("mutex", 26, "/*c*/")));
+  EXPECT_EQ(Fixes.conflicting(), 0u);
+  ASSERT_FALSE(static_cast<bool>(Fixes.applyToFiles()));
+  EXPECT_EQ(read(File), "#include <mutex>\n#include <atomic>\nint money;\n/*a*/"
+                        "void /*b*/spend() { /*c*/money--; }\n");
+}
+
 TEST_F(FixApplierTest, OverlappingFixIsLeftOutWhole) {
   FixApplier Fixes;
   Report Other = lockedReport();

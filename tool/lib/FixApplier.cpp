@@ -30,16 +30,36 @@ bool FixApplier::add(const Report &R) {
     return false;
   std::map<std::string, clang::tooling::Replacements> Candidate = ByFile;
   for (const TextEdit &E : Chosen->Edits) {
+    clang::tooling::Replacements &Replaces = Candidate[E.Where.File];
     clang::tooling::Replacement Edit(E.Where.File, E.Offset, E.Length, E.Text);
     // Fixes of two updates of one variable share its new mutex and include:
     // the second copy of an identical edit is already there.
-    if (llvm::is_contained(Candidate[E.Where.File], Edit))
+    if (llvm::is_contained(Replaces, Edit))
       continue;
-    if (llvm::Error Err = Candidate[E.Where.File].add(Edit)) {
-      llvm::consumeError(std::move(Err));
+    llvm::Error Err = Replaces.add(Edit);
+    if (!Err)
+      continue;
+    bool InsertedAtOnePlace = false;
+    llvm::consumeError(llvm::handleErrors(
+        std::move(Err), [&](const clang::tooling::ReplacementError &Conflict) {
+          InsertedAtOnePlace =
+              Conflict.get() ==
+              clang::tooling::replacement_error::insert_conflict;
+        }));
+    if (!InsertedAtOnePlace) {
       ++Conflicting;
       return false;
     }
+    // Two fixes insert at one place (their includes, before the file's
+    // first one): keep both texts, each once.
+    if (llvm::any_of(Replaces, [&](const clang::tooling::Replacement &R) {
+          return R.getOffset() == E.Offset && R.getLength() == 0 &&
+                 R.getReplacementText().contains(E.Text);
+        }))
+      continue;
+    clang::tooling::Replacement After(
+        E.Where.File, Replaces.getShiftedCodePosition(E.Offset), 0, E.Text);
+    Replaces = Replaces.merge(clang::tooling::Replacements(After));
   }
   ByFile = std::move(Candidate);
   ++Taken;

@@ -5,7 +5,8 @@
 // clang-apply-replacements reads (--export-fixes). One fix of a finding is
 // taken: its first, or with --prefer-atomic-fix its atomic alternative where
 // it has one. A fix that overlaps one already taken is left out whole, never
-// half applied.
+// half applied; two insertions at one place (two fixes' includes) are both
+// kept, each text once.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RACELINT_FIXAPPLIER_H
