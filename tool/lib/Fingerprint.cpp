@@ -7,39 +7,13 @@
 #include "Fingerprint.h"
 
 #include "LintRun.h"
+#include "SourceLines.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MD5.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 namespace racelint {
-
-namespace {
-/// The trimmed text of one line of each file, loaded on first use.
-class LineReader {
-public:
-  llvm::StringRef trimmedLine(const std::string &File, unsigned Line) {
-    auto It = Files.find(File);
-    if (It == Files.end()) {
-      std::vector<std::string> Lines;
-      if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
-        llvm::SmallVector<llvm::StringRef, 0> Split;
-        (*Buffer)->getBuffer().split(Split, '\n');
-        for (llvm::StringRef L : Split)
-          Lines.push_back(L.trim().str());
-      }
-      It = Files.try_emplace(File, std::move(Lines)).first;
-    }
-    if (Line == 0 || Line > It->second.size())
-      return {};
-    return It->second[Line - 1];
-  }
-
-private:
-  llvm::StringMap<std::vector<std::string>> Files;
-};
-} // namespace
 
 static std::string withoutDigits(llvm::StringRef Text) {
   std::string Out;
@@ -51,7 +25,7 @@ static std::string withoutDigits(llvm::StringRef Text) {
 
 std::vector<std::string> computeFingerprints(const std::vector<Report> &Reports,
                                              llvm::StringRef SrcRoot) {
-  LineReader Lines;
+  SourceLines Lines;
   llvm::StringMap<unsigned> Occurrences;
   std::vector<std::string> Fingerprints;
   Fingerprints.reserve(Reports.size());
@@ -60,7 +34,7 @@ std::vector<std::string> computeFingerprints(const std::vector<Report> &Reports,
         relativeToRoot(R.Where.File, SrcRoot).value_or(R.Where.File);
     std::string Message = withoutDigits(R.Message);
     llvm::StringRef Parts[] = {ruleInfo(R.RuleId).Name, File,
-                               Lines.trimmedLine(R.Where.File, R.Where.Line),
+                               Lines.line(R.Where.File, R.Where.Line).trim(),
                                Message};
     llvm::MD5 Hash;
     // A NUL between the parts keeps ("ab", "c") and ("a", "bc") apart.

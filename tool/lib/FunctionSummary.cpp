@@ -851,8 +851,7 @@ void SummaryBuilder::startThread(const Stmt *S, const ThreadStartCall &Call,
       CurrentBlock && LoopBlocks.contains(CurrentBlock->getBlockID());
   StartSite *&Site = StartAt[S];
   if (!Site) {
-    Out.Starts.push_back(
-        StartSite{S, Call, {}, std::nullopt, std::nullopt, {}, {}, false, {}});
+    Out.Starts.push_back(StartSite{S, Call});
     Site = &Out.Starts.back();
     Site->InLoop = InLoopBody;
     const auto *Entry = Call.Entry;

@@ -1,13 +1,13 @@
 //===--- Report.cpp - A finding as plain data, and its printers -----------===//
 //
-// The text printer re-reads source lines from disk so it can run after the
-// TU's SourceManager is gone; it caches each file once.
+// The text printer re-reads source lines from disk (SourceLines) so it can
+// run after the TU's SourceManager is gone.
 //
 //===----------------------------------------------------------------------===//
 #include "Report.h"
 
-#include "llvm/ADT/StringMap.h"
-#include "llvm/Support/MemoryBuffer.h"
+#include "SourceLines.h"
+
 #include "llvm/Support/WithColor.h"
 
 #include <algorithm>
@@ -39,32 +39,6 @@ void sortAndDeduplicate(std::vector<Report> &Reports) {
   Reports.erase(std::unique(Reports.begin(), Reports.end(), sameReport),
                 Reports.end());
 }
-
-namespace {
-/// Source lines by file, loaded on first use.
-class SourceLines {
-public:
-  llvm::StringRef line(const std::string &File, unsigned Line) {
-    auto It = Files.find(File);
-    if (It == Files.end()) {
-      std::vector<std::string> Lines;
-      if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
-        llvm::SmallVector<llvm::StringRef, 0> Split;
-        (*Buffer)->getBuffer().split(Split, '\n');
-        for (llvm::StringRef L : Split)
-          Lines.push_back(L.rtrim("\r").str());
-      }
-      It = Files.try_emplace(File, std::move(Lines)).first;
-    }
-    if (Line == 0 || Line > It->second.size())
-      return {};
-    return It->second[Line - 1];
-  }
-
-private:
-  llvm::StringMap<std::vector<std::string>> Files;
-};
-} // namespace
 
 llvm::StringRef severityName(Severity S) {
   switch (S) {
